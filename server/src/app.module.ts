@@ -1,0 +1,40 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { AppConfig } from './config/app-config.js';
+import { AgenciesModule } from './modules/agencies/agencies.module.js';
+import { HealthModule } from './modules/health/health.module.js';
+import { MetaModule } from './modules/meta/meta.module.js';
+
+/** The configuration is global: any provider can inject `AppConfig`. */
+@Module({})
+class ConfigModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ConfigModule,
+      global: true,
+      providers: [{ provide: AppConfig, useValue: config }],
+      exports: [AppConfig],
+    };
+  }
+}
+
+@Module({})
+export class AppModule {
+  /** The DataSource is opened (migrated, seeded) before Nest starts; Nest shares it and closes it on shutdown. */
+  static forRoot(config: AppConfig, dataSource: DataSource): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => dataSource.options,
+          dataSourceFactory: () => Promise.resolve(dataSource),
+        }),
+        HealthModule,
+        MetaModule,
+        AgenciesModule,
+      ],
+    };
+  }
+}

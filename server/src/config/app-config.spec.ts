@@ -1,0 +1,35 @@
+import { ConfigError, loadConfig } from './app-config.js';
+
+const defaults = { clientDir: '/srv/client' };
+
+describe('loadConfig', () => {
+  it('uses the documented defaults', () => {
+    const sut = loadConfig({ INIT_CWD: '/srv/app' }, defaults);
+    expect(sut).toMatchObject({ port: 3000, databaseUrl: undefined, dataDir: '/srv/app/.data', seed: 'demo' });
+  });
+
+  it('reads PORT, DATA_DIR, SEED and DATABASE_URL', () => {
+    const sut = loadConfig(
+      { PORT: '8080', DATA_DIR: '/var/lib/monitor', SEED: 'none', DATABASE_URL: 'postgres://u:p@db:5432/monitor' },
+      defaults,
+    );
+    expect(sut).toMatchObject({
+      port: 8080,
+      dataDir: '/var/lib/monitor',
+      seed: 'none',
+      databaseUrl: 'postgres://u:p@db:5432/monitor',
+    });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /PORT must be a whole number/],
+    [{ PORT: '70000' }, /PORT must be a whole number/],
+    [{ DATABASE_URL: 'not a url' }, /DATABASE_URL is not a valid URL/],
+    [{ DATABASE_URL: 'mysql://u@h/db' }, /must start with postgres:\/\//],
+    [{ DATABASE_URL: 'postgres://u@host' }, /must name a host and a database/],
+    [{ SEED: 'some' }, /SEED must be one of demo, none/],
+  ])('refuses %j with one clear message', (env, message) => {
+    expect(() => loadConfig(env, defaults)).toThrow(ConfigError);
+    expect(() => loadConfig(env, defaults)).toThrow(message);
+  });
+});

@@ -1,0 +1,71 @@
+import { isAbsolute, resolve } from 'node:path';
+
+/** The whole configuration, read and validated once at start-up. Nothing else reads `process.env`. */
+export class AppConfig {
+  readonly port!: number;
+  readonly host!: string;
+  /** `undefined`: start the embedded PostgreSQL under `dataDir`. */
+  readonly databaseUrl!: string | undefined;
+  readonly dataDir!: string;
+  readonly seed!: 'demo' | 'none';
+  readonly nodeEnv!: 'development' | 'production' | 'test';
+  /** Where the built client is; served at `/` when it exists. */
+  readonly clientDir!: string;
+
+  constructor(values: AppConfig) {
+    Object.assign(this, values);
+  }
+}
+
+export class ConfigError extends Error {}
+
+function parsePort(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 65535) {
+    throw new ConfigError(`${name} must be a whole number from 1 to 65535, got "${raw}"`);
+  }
+  return Number(raw);
+}
+
+function parseDatabaseUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL is not a valid URL; expected postgres://user:password@host:5432/database');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql://, got "${url.protocol}//"`);
+  }
+  if (!url.hostname || url.pathname.length <= 1) {
+    throw new ConfigError('DATABASE_URL must name a host and a database: postgres://user:password@host:5432/database');
+  }
+  return raw;
+}
+
+function oneOf<T extends string>(name: string, raw: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+  }
+  return raw as T;
+}
+
+/**
+ * Reads the environment. Relative paths are taken from the folder npm was started in (`INIT_CWD`), so
+ * `npm start` at the top of the repository keeps its data in `./.data` there.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { clientDir: string }): AppConfig {
+  const base = env.INIT_CWD ?? process.cwd();
+  const dataDirRaw = env.DATA_DIR && env.DATA_DIR.trim() !== '' ? env.DATA_DIR : './.data';
+  return new AppConfig({
+    port: parsePort('PORT', env.PORT, 3000),
+    host: env.HOST && env.HOST.trim() !== '' ? env.HOST : '0.0.0.0',
+    databaseUrl: parseDatabaseUrl(env.DATABASE_URL),
+    dataDir: isAbsolute(dataDirRaw) ? dataDirRaw : resolve(base, dataDirRaw),
+    seed: oneOf('SEED', env.SEED, ['demo', 'none'] as const, 'demo'),
+    nodeEnv: oneOf('NODE_ENV', env.NODE_ENV, ['development', 'production', 'test'] as const, 'development'),
+    clientDir: env.CLIENT_DIR && env.CLIENT_DIR.trim() !== '' ? resolve(base, env.CLIENT_DIR) : defaults.clientDir,
+  });
+}

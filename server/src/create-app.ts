@@ -1,0 +1,110 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import type { DataSource } from 'typeorm';
+import { AppModule } from './app.module.js';
+import { HttpExceptionFilter } from './common/errors/http-exception.filter.js';
+import { createValidationPipe } from './common/errors/validation.js';
+import type { AppConfig } from './config/app-config.js';
+import { APP_VERSION } from './config/version.js';
+
+const NOT_FOUND = {
+  statusCode: 404,
+  error: 'NOT_FOUND',
+  message: { fa: 'این نشانی وجود ندارد.', en: 'There is nothing at this address.' },
+};
+
+export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('National e-services connection monitor')
+    .setDescription(
+      'پایش اتصال دستگاه‌های اجرایی به پنجره ملی خدمات دولت هوشمند. Public read API under /api/v1; every error is `{statusCode, error, message: {fa, en}}`.',
+    )
+    .setVersion(APP_VERSION)
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}
+
+/**
+ * The whole HTTP application on Fastify: `/api/...` for the API (public reads under `/api/v1`), `/api/docs` for
+ * OpenAPI, and the built client at `/` with a fallback to its `index.html` for client-side routes.
+ */
+export async function createApp(
+  config: AppConfig,
+  dataSource: DataSource,
+  options: { preview?: boolean } = {},
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    trustProxy: true,
+    bodyLimit: 1_048_576,
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, dataSource), adapter, {
+    logger: config.nodeEnv === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn'],
+    preview: options.preview ?? false,
+    abortOnError: false,
+  });
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new HttpExceptionFilter());
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  const indexHtml = join(config.clientDir, 'index.html');
+  if (existsSync(indexHtml)) {
+    await fastify.register(fastifyStatic, {
+      root: config.clientDir,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+      setHeaders: (res, path) => {
+        res.header(
+          'cache-control',
+          path.startsWith(join(config.clientDir, 'assets')) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
+  }
+  // Client-side routes get index.html; unknown API paths get a JSON 404.
+  fastify.get('/*', (request, reply) => {
+    if (request.url === '/api' || request.url.startsWith('/api/') || !existsSync(indexHtml)) {
+      return reply
+        .code(404)
+        .header('cache-control', 'no-store')
+        .send({ ...NOT_FOUND, requestId: request.id });
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html', config.clientDir);
+  });
+
+  const document = buildOpenApiDocument(app);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
+  return app;
+}

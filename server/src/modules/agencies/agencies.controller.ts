@@ -1,0 +1,34 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ErrorResponseDto } from '../../common/errors/error-response.dto.js';
+import { AgencyInvalidIdException } from './agencies.exception.js';
+import { AgenciesService } from './agencies.service.js';
+import { AgencyDetailDto, AgencyListDto } from './dto/agency.dto.js';
+import { ListAgenciesQuery } from './dto/list-agencies.query.js';
+
+@ApiTags('agencies')
+@Controller('v1/agencies')
+export class AgenciesController {
+  constructor(private readonly agencies: AgenciesService) {}
+
+  @Get()
+  @ApiOperation({ operationId: 'listAgencies', summary: 'Agencies, paginated, with search' })
+  @ApiOkResponse({ type: AgencyListDto })
+  @ApiBadRequestResponse({ type: ErrorResponseDto })
+  list(@Query() query: ListAgenciesQuery): Promise<AgencyListDto> {
+    return this.agencies.list(query);
+  }
+
+  @Get(':id')
+  @ApiOperation({
+    operationId: 'getAgency',
+    summary: 'One agency with its parent, subordinate bodies, systems and stage counts',
+  })
+  @ApiOkResponse({ type: AgencyDetailDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  get(
+    @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new AgencyInvalidIdException() })) id: string,
+  ): Promise<AgencyDetailDto> {
+    return this.agencies.findOne(id);
+  }
+}

@@ -1,0 +1,90 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+  type Relation,
+} from 'typeorm';
+import { Agency } from '../agencies/agency.entity.js';
+import { AgencySystem } from './agency-system.entity.js';
+import {
+  SERVICE_AUDIENCES,
+  STAGE_DATES_IN_ORDER_SQL,
+  STAGE_FROM_DATES_SQL,
+  type ServiceAudience,
+  type ServiceStage,
+} from './stages.js';
+
+/**
+ * A service an agency offers (خدمت). The dates say when it reached each stage (the current belief); every
+ * change is also kept in `service_stage_event`, so corrections never rewrite history silently.
+ */
+@Entity('e_service')
+@Index('UQ_e_service_agency_code', ['agencyId', 'code'], { unique: true })
+@Index('IDX_e_service_agency_stage', ['agencyId', 'stage'])
+@Check('CHK_e_service_audience', `"audience" IN (${SERVICE_AUDIENCES.map((a) => `'${a}'`).join(', ')})`)
+@Check('CHK_e_service_stage_dates', STAGE_DATES_IN_ORDER_SQL)
+export class EService {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  agencyId: string;
+
+  @ManyToOne(() => Agency, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'agency_id', foreignKeyConstraintName: 'FK_e_service_agency' })
+  agency: Relation<Agency>;
+
+  @Index('IDX_e_service_system_id')
+  @Column({ type: 'uuid', nullable: true })
+  systemId: string | null;
+
+  @ManyToOne(() => AgencySystem, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'system_id', foreignKeyConstraintName: 'FK_e_service_system' })
+  system: Relation<AgencySystem> | null;
+
+  @Column({ type: 'text' })
+  code: string;
+
+  @Column({ type: 'text' })
+  nameFa: string;
+
+  @Column({ type: 'text' })
+  nameEn: string;
+
+  @Column({ type: 'text' })
+  audience: ServiceAudience;
+
+  @Column({ type: 'date', nullable: true })
+  electronicOn: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  singleWindowOn: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  nationalWindowOn: string | null;
+
+  @Column({
+    type: 'text',
+    generatedType: 'STORED',
+    asExpression: STAGE_FROM_DATES_SQL,
+    insert: false,
+    update: false,
+  })
+  stage: ServiceStage;
+
+  @VersionColumn({ default: 1 })
+  version: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}
