@@ -95,6 +95,25 @@ describe('the server process', () => {
     }
   });
 
+  it('recovers when the previous server was killed without cleaning up (SIGKILL)', async () => {
+    const port = await freePort();
+    const killed = await start(dataDir, port);
+    const orphan = postmasterPid(dataDir);
+    killed.child.kill('SIGKILL');
+    await killed.exited;
+    const next = await start(dataDir, port);
+    try {
+      expect(alive(orphan)).toBe(false);
+      const list = (await (await fetch(`http://127.0.0.1:${port}/api/v1/agencies`)).json()) as { total: number };
+      expect(list.total).toBe(170);
+    } finally {
+      const pgPid = postmasterPid(dataDir);
+      next.child.kill('SIGTERM');
+      expect(await next.exited).toBe(0);
+      expect(alive(pgPid)).toBe(false);
+    }
+  });
+
   it('ends start-up with one clear line for a bad PORT or DATABASE_URL', async () => {
     for (const [env, message] of [
       [

@@ -39,6 +39,29 @@ async function clusterPassword(dataDir: string): Promise<string> {
   return password;
 }
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A server killed without a chance to clean up (SIGKILL, a crash) leaves its PostgreSQL running on the data
+ * folder, and the next start would fail on the lock. Stop that orphan first (a fast, clean shutdown).
+ */
+async function stopOrphan(databaseDir: string, log: (line: string) => void): Promise<void> {
+  const pidFile = join(databaseDir, 'postmaster.pid');
+  if (!(await exists(pidFile))) return;
+  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return;
+  log(`stopping the PostgreSQL (pid ${pid}) left running on ${databaseDir} by an earlier start`);
+  process.kill(pid, 'SIGINT');
+  for (let i = 0; i < 100 && alive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+}
+
 export interface EmbeddedOptions {
   /** The folder that holds the cluster (`<dir>/pg`) and its password. */
   dataDir: string;
@@ -76,6 +99,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   });
   if (!(await exists(join(databaseDir, 'PG_VERSION')))) {
     await pg.initialise();
+  } else {
+    await stopOrphan(databaseDir, (line) => console.warn(line));
   }
   await pg.start();
   const client = pg.getPgClient('postgres', '127.0.0.1');
