@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, chmodSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '../src/database/embedded-postgres.js';
+import { freePort, isProcessAlive as alive } from '../src/database/embedded-postgres.js';
 
 /**
  * The built server as a user runs it (`npm start` runs the same file): embedded PostgreSQL under DATA_DIR,
@@ -43,15 +43,6 @@ function start(dataDir: string, port: number): Promise<Running> {
       reject(new Error(`server exited with ${code}: ${output}`));
     });
   });
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function postmasterPid(dataDir: string): number {

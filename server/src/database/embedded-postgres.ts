@@ -39,7 +39,8 @@ async function clusterPassword(dataDir: string): Promise<string> {
   return password;
 }
 
-function alive(pid: number): boolean {
+/** Whether a process with this pid is running (signal 0 only checks). */
+export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -56,10 +57,10 @@ async function stopOrphan(databaseDir: string, log: (line: string) => void): Pro
   const pidFile = join(databaseDir, 'postmaster.pid');
   if (!(await exists(pidFile))) return;
   const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return;
+  if (!Number.isInteger(pid) || pid <= 0 || !isProcessAlive(pid)) return;
   log(`stopping the PostgreSQL (pid ${pid}) left running on ${databaseDir} by an earlier start`);
   process.kill(pid, 'SIGINT');
-  for (let i = 0; i < 100 && alive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+  for (let i = 0; i < 100 && isProcessAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
 }
 
 export interface EmbeddedOptions {
