@@ -2,7 +2,9 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -57,6 +59,24 @@ export async function createApp(
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
 
+  await app.register(cookie);
+  // Only routes that ask for it (`@RouteConfig({ rateLimit })`, e.g. sign-in) are limited, per address and username.
+  await app.register(rateLimit, {
+    global: false,
+    hook: 'preHandler', // after the body is parsed, so the key can include the username
+    keyGenerator: (request) => {
+      const body = request.body as { username?: unknown } | undefined;
+      return `${request.ip}|${typeof body?.username === 'string' ? body.username.trim().toLowerCase() : ''}`;
+    },
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      error: 'TOO_MANY_REQUESTS',
+      message: {
+        fa: `تلاش‌ها بیش از حد است؛ ${Math.ceil(context.ttl / 1000)} ثانیه دیگر دوباره تلاش کنید.`,
+        en: `Too many attempts; try again in ${Math.ceil(context.ttl / 1000)} seconds.`,
+      },
+    }),
+  });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { normalizeForSearch } from '../src/common/text/normalize-text.js';
 import { DataSource } from 'typeorm';
+import { MIGRATIONS } from '../../migrations/index.js';
 import { dataSourceOptions } from '../src/database/data-source.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
@@ -26,8 +27,8 @@ describe('the migrations', () => {
     expect(pending.upQueries.map((q) => q.query)).toEqual([]);
   });
 
-  it('can be reverted and applied again', async () => {
-    await sut.undoLastMigration();
+  it('can all be reverted and applied again', async () => {
+    for (let i = 0; i < MIGRATIONS.length; i++) await sut.undoLastMigration();
     const [{ count }] = await sut.query(
       `SELECT count(*)::int AS count FROM information_schema.tables WHERE table_schema = 'public' AND table_name = 'agency'`,
     );

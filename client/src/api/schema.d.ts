@@ -4,6 +4,74 @@
  */
 
 export interface paths {
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Browse and filter the audit trail (admin, cabinet) */
+        get: operations["listAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in (10 attempts a minute per address) */
+        post: operations["signIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out: the session ends on the server */
+        post: operations["signOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -74,6 +142,67 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AuditRecordDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            actorId: string | null;
+            actorUsername: string | null;
+            action: string;
+            entityType: string;
+            entityId: string;
+            before: Record<string, never> | null;
+            after: Record<string, never> | null;
+            reason: string | null;
+            requestId: string | null;
+        };
+        AuditListDto: {
+            items: components["schemas"]["AuditRecordDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        LocalizedTextDto: {
+            fa: string;
+            en: string;
+        };
+        ErrorResponseDto: {
+            statusCode: number;
+            /** @description Stable machine-readable code, e.g. AGENCY_NOT_FOUND */
+            error: string;
+            message: components["schemas"]["LocalizedTextDto"];
+            /** @description Per-field problems for validation errors */
+            details?: Record<string, never>;
+            requestId?: string;
+        };
+        SignInDto: {
+            /** @example evaluator */
+            username: string;
+            password: string;
+            /**
+             * @description `cookie`: an httpOnly session cookie (browsers); `token`: the token in the body, for `Authorization: Bearer`.
+             * @default cookie
+             * @enum {string}
+             */
+            mode: "cookie" | "token";
+        };
+        MeDto: {
+            /** Format: uuid */
+            id: string;
+            username: string;
+            displayName: string;
+            /** @enum {string} */
+            role: "admin" | "evaluator" | "cabinet";
+        };
+        SignInResponseDto: {
+            user: components["schemas"]["MeDto"];
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description Only with mode=token. */
+            token?: string;
+        };
         HealthDto: {
             /** @enum {string} */
             status: "ok" | "error";
@@ -81,10 +210,6 @@ export interface components {
             database: "ok" | "unreachable";
             version: string;
             uptimeSeconds: number;
-        };
-        LocalizedTextDto: {
-            fa: string;
-            en: string;
         };
         MetaDto: {
             /** @description True when the database holds the generated demonstration data set. */
@@ -130,15 +255,6 @@ export interface components {
             total: number;
             page: number;
             pageSize: number;
-        };
-        ErrorResponseDto: {
-            statusCode: number;
-            /** @description Stable machine-readable code, e.g. AGENCY_NOT_FOUND */
-            error: string;
-            message: components["schemas"]["LocalizedTextDto"];
-            /** @description Per-field problems for validation errors */
-            details?: Record<string, never>;
-            requestId?: string;
         };
         AgencyRefDto: {
             /** Format: uuid */
@@ -207,6 +323,133 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listAudit: {
+        parameters: {
+            query?: {
+                entityType?: string;
+                entityId?: string;
+                actorId?: string;
+                action?: string;
+                from?: string;
+                to?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditListDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignInDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInResponseDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     HealthController_check: {
         parameters: {
             query?: never;

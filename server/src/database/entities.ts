@@ -17,6 +17,7 @@ import { AgencyResponse } from '../modules/reports/agency-response.entity.js';
 import { WeeklyReport } from '../modules/reports/weekly-report.entity.js';
 import { DatasetInfo } from '../modules/meta/dataset-info.entity.js';
 import { AppUser } from '../modules/users/app-user.entity.js';
+import { UserSession } from '../modules/auth/user-session.entity.js';
 
 /** Every entity, listed once, for the app, the CLI and the tests. */
 export const ENTITIES = [
@@ -39,4 +40,5 @@ export const ENTITIES = [
   AppUser,
   AuditRecord,
   DatasetInfo,
+  UserSession,
 ];
