@@ -5,6 +5,9 @@ import { AppConfig } from './config/app-config.js';
 import { AgenciesModule } from './modules/agencies/agencies.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { EvaluationsModule } from './modules/evaluations/evaluations.module.js';
+import { ImportsModule } from './modules/imports/imports.module.js';
+import { ProgressModule } from './modules/progress/progress.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { MetaModule } from './modules/meta/meta.module.js';
 
@@ -38,6 +41,9 @@ export class AppModule {
         HealthModule,
         MetaModule,
         AgenciesModule,
+        EvaluationsModule,
+        ProgressModule,
+        ImportsModule,
       ],
     };
   }

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
@@ -60,6 +61,7 @@ export async function createApp(
   app.useGlobalFilters(new HttpExceptionFilter());
 
   await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 10 } });
   // Only routes that ask for it (`@RouteConfig({ rateLimit })`, e.g. sign-in) are limited, per address and username.
   await app.register(rateLimit, {
     global: false,
