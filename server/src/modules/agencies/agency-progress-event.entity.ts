@@ -41,6 +41,7 @@ export class AgencyProgressEvent {
   @Column({ type: 'text', nullable: true })
   url: string | null;
 
+  @Index('IDX_agency_progress_event_supersedes')
   @Column({ type: 'uuid', nullable: true })
   supersedesId: string | null;
 

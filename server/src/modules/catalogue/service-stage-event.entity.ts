@@ -38,6 +38,7 @@ export class ServiceStageEvent {
   @Column({ type: 'date' })
   reachedOn: string;
 
+  @Index('IDX_service_stage_event_supersedes')
   @Column({ type: 'uuid', nullable: true })
   supersedesId: string | null;
 

@@ -1,4 +1,9 @@
 import { Module } from '@nestjs/common';
+import { ProgressController } from './progress.controller.js';
+import { ProgressService } from './progress.service.js';
 
-@Module({})
+@Module({
+  controllers: [ProgressController],
+  providers: [ProgressService],
+})
 export class ProgressModule {}

@@ -1,0 +1,47 @@
+import type { EntityManager } from 'typeorm';
+import { normalizeForSearch, normalizeText } from '../../common/text/normalize-text.js';
+
+export interface AgencyRef {
+  id: string;
+  code: string;
+  nameFa: string;
+  nameEn: string;
+}
+
+export type AgencyMatch =
+  { kind: 'found'; agency: AgencyRef } | { kind: 'unknown' } | { kind: 'ambiguous'; count: number };
+
+/**
+ * Finds the agency a spreadsheet cell means: its code (any case), or its Persian or English name compared with
+ * `normalizeForSearch` (so Arabic and Persian letter forms, ZWNJ and spaces do not matter). A name shared by
+ * two agencies is ambiguous: the code must be used.
+ */
+export class AgencyMatcher {
+  private readonly byCode = new Map<string, AgencyRef>();
+  private readonly byName = new Map<string, AgencyRef[]>();
+
+  constructor(agencies: AgencyRef[]) {
+    for (const agency of agencies) {
+      this.byCode.set(agency.code.toLowerCase(), agency);
+      for (const key of new Set([normalizeForSearch(agency.nameFa), normalizeForSearch(agency.nameEn)])) {
+        const list = this.byName.get(key) ?? [];
+        list.push(agency);
+        this.byName.set(key, list);
+      }
+    }
+  }
+
+  static async load(manager: EntityManager): Promise<AgencyMatcher> {
+    return new AgencyMatcher(
+      await manager.query<AgencyRef[]>(`SELECT id, code, name_fa AS "nameFa", name_en AS "nameEn" FROM agency`),
+    );
+  }
+
+  match(value: string): AgencyMatch {
+    const byCode = this.byCode.get(normalizeText(value).toLowerCase());
+    if (byCode) return { kind: 'found', agency: byCode };
+    const named = this.byName.get(normalizeForSearch(value)) ?? [];
+    if (named.length === 1) return { kind: 'found', agency: named[0]! };
+    return named.length === 0 ? { kind: 'unknown' } : { kind: 'ambiguous', count: named.length };
+  }
+}

@@ -1,0 +1,322 @@
+import type { EntityManager } from 'typeorm';
+import { parseDay } from '../../common/dates/parse-day.js';
+import type { AgencyProgressKind } from '../agencies/agency-progress-event.entity.js';
+import type { Actor } from '../auth/auth-user.js';
+import { applyAgencyProgress, isHttpUrl, tehranToday } from '../progress/progress-rules.js';
+import { AgencyMatcher, type AgencyRef } from './agency-matcher.js';
+import { recordAuditBatch } from './audit-batch.js';
+import { cellsByHeader, headerKey, layoutColumns } from './columns.js';
+import { problem, type ImportProblem } from './import-problems.js';
+import { emptyRow, type ImportContext, type ParsedRow, type RowAction, type ValidatedImport } from './import-types.js';
+import { ImportConcurrentChangeException } from './imports.exception.js';
+import type { Sheet } from './spreadsheet.js';
+
+/** The columns of a progress file, with the Persian headers also understood. `url` and `note` may be left out. */
+export const PROGRESS_COLUMNS = {
+  agency: ['agency_code', 'دستگاه', 'نام دستگاه', 'کد دستگاه'],
+  event: ['kind', 'رویداد', 'نوع رویداد'],
+  date: ['occurred_on', 'تاریخ', 'تاریخ رویداد'],
+  url: ['نشانی', 'نشانی پنجره واحد', 'آدرس', 'link'],
+  note: ['یادداشت', 'توضیح', 'توضیحات'],
+} as const;
+const REQUIRED = ['agency', 'event', 'date'] as const;
+const NOTE_MAX = 2000;
+
+/** The Persian labels people write for each event, as in the template. */
+export const EVENT_LABELS: Record<AgencyProgressKind, { fa: string; en: string }> = {
+  single_window_launched: { fa: 'راه‌اندازی پنجره واحد', en: 'Single window launched' },
+  national_window_connected: { fa: 'اتصال به پنجره ملی', en: 'Connected to the national window' },
+};
+
+const EVENT_BY_KEY = new Map<string, AgencyProgressKind>();
+for (const [kind, labels] of Object.entries(EVENT_LABELS) as Array<[AgencyProgressKind, { fa: string; en: string }]>) {
+  const short = kind === 'single_window_launched' ? ['پنجره واحد', 'single window'] : ['پنجره ملی', 'national window'];
+  for (const label of [kind, labels.fa, labels.en, ...short]) EVENT_BY_KEY.set(headerKey(label), kind);
+}
+
+interface EventPart {
+  row: number;
+  day: string;
+  url: string | null;
+  note: string | null;
+}
+
+export interface ProgressPlanAgency {
+  agencyId: string;
+  version: number;
+  before: {
+    singleWindowLaunchedOn: string | null;
+    singleWindowUrl: string | null;
+    nationalWindowConnectedOn: string | null;
+  };
+  launch: EventPart | null;
+  connect: EventPart | null;
+}
+
+interface AgencyState {
+  id: string;
+  launched: string | null;
+  url: string | null;
+  connected: string | null;
+  version: number;
+}
+
+interface RowDraft {
+  out: ParsedRow;
+  agency: AgencyRef;
+  kind: AgencyProgressKind;
+  part: EventPart;
+}
+
+/** Reads and checks a progress file against the agencies and their recorded days now in the database. */
+export async function validateProgress(
+  manager: EntityManager,
+  sheet: Sheet,
+  lock: boolean,
+): Promise<ValidatedImport<ProgressPlanAgency[]>> {
+  const { header } = sheet;
+  const base = { format: sheet.format, columns: header?.cells ?? [], plan: [] as ProgressPlanAgency[] };
+  if (!header || sheet.rows.length === 0) return { ...base, rows: [], problems: [problem.emptyFile()] };
+
+  const matcher = await AgencyMatcher.load(manager);
+  const layout = layoutColumns(header, sheet.rows, PROGRESS_COLUMNS, () => undefined);
+  const problems: ImportProblem[] = [...layout.problems];
+  const missing = REQUIRED.filter((name) => !layout.index.has(name));
+  for (const name of missing) problems.push(problem.missingColumn(header.row, name));
+  if (missing.length > 0) {
+    const rows = sheet.rows.map((r) => emptyRow(r.row, cellsByHeader(layout.headers, r)));
+    return { ...base, columns: layout.headers, rows, problems };
+  }
+  const col = (name: string) => layout.headers[layout.index.get(name)!] ?? name;
+  const today = tehranToday();
+
+  const rows: ParsedRow[] = [];
+  const drafts: RowDraft[] = [];
+  const problemsByRow = new Map<number, ImportProblem[]>();
+  const firstRow = new Map<string, number>();
+  for (const sheetRow of sheet.rows) {
+    const n = sheetRow.row;
+    const out = emptyRow(n, cellsByHeader(layout.headers, sheetRow));
+    const found: ImportProblem[] = [];
+    const cell = (name: string) => {
+      const index = layout.index.get(name);
+      return index === undefined ? '' : (sheetRow.cells[index] ?? '');
+    };
+
+    const agencyText = cell('agency');
+    let agency: AgencyRef | undefined;
+    if (agencyText === '') found.push(problem.missingValue(n, col('agency')));
+    else {
+      const match = matcher.match(agencyText);
+      if (match.kind === 'found') agency = match.agency;
+      else if (match.kind === 'unknown') found.push(problem.unknownAgency(n, col('agency'), agencyText));
+      else found.push(problem.ambiguousAgency(n, col('agency'), agencyText, match.count));
+    }
+    if (agency) {
+      Object.assign(out, {
+        agencyId: agency.id,
+        agencyCode: agency.code,
+        agencyNameFa: agency.nameFa,
+        agencyNameEn: agency.nameEn,
+      });
+    }
+
+    const eventText = cell('event');
+    const kind = eventText === '' ? undefined : EVENT_BY_KEY.get(headerKey(eventText));
+    if (eventText === '') found.push(problem.missingValue(n, col('event')));
+    else if (!kind) found.push(problem.unknownEvent(n, col('event'), eventText));
+    out.event = kind ?? null;
+
+    const dayText = cell('date');
+    let day: string | null = null;
+    if (dayText === '') found.push(problem.missingValue(n, col('date')));
+    else {
+      day = parseDay(dayText);
+      if (day === null) found.push(problem.invalidDate(n, col('date'), dayText));
+      else if (day > today) found.push(problem.dateInFuture(n, col('date'), dayText));
+      out.date = day;
+    }
+
+    const url = cell('url') || null;
+    if (url !== null && !isHttpUrl(url)) found.push(problem.invalidUrl(n, col('url'), url));
+    else if (url === null && kind === 'single_window_launched') found.push(problem.missingValue(n, col('url')));
+    out.url = url;
+
+    const note = cell('note') || null;
+    if (note !== null && note.length > NOTE_MAX) found.push(problem.valueTooLong(n, col('note'), NOTE_MAX));
+    out.note = note;
+
+    if (agency && kind) {
+      const key = `${agency.id}|${kind}`;
+      const first = firstRow.get(key);
+      if (first !== undefined) found.push(problem.duplicateRow(n, col('agency'), first));
+      else firstRow.set(key, n);
+    }
+
+    if (found.length === 0 && agency && kind && day)
+      drafts.push({ out, agency, kind, part: { row: n, day, url, note } });
+    problemsByRow.set(n, found);
+    rows.push(out);
+  }
+
+  // Against the recorded days: the file's rows of one agency together with what it does not change.
+  const ids = [...new Set(drafts.map((d) => d.agency.id))].sort();
+  const states = await manager.query<AgencyState[]>(
+    `SELECT id, to_char(single_window_launched_on, 'YYYY-MM-DD') AS launched, single_window_url AS url,
+            to_char(national_window_connected_on, 'YYYY-MM-DD') AS connected, version
+     FROM agency WHERE id = ANY($1::uuid[]) ORDER BY id ${lock ? 'FOR UPDATE' : ''}`,
+    [ids],
+  );
+  const stateById = new Map(states.map((s) => [s.id, s]));
+  const byAgency = new Map<string, { launch?: RowDraft; connect?: RowDraft }>();
+  for (const d of drafts) {
+    const entry = byAgency.get(d.agency.id) ?? {};
+    entry[d.kind === 'single_window_launched' ? 'launch' : 'connect'] = d;
+    byAgency.set(d.agency.id, entry);
+  }
+  const plan: ProgressPlanAgency[] = [];
+  for (const [agencyId, { launch, connect }] of byAgency) {
+    const state = stateById.get(agencyId)!;
+    const current = { singleWindowLaunchedOn: state.launched, nationalWindowConnectedOn: state.connected };
+    let next = launch ? applyAgencyProgress(current, 'single_window_launched', launch.part.day) : current;
+    if (next && connect) next = applyAgencyProgress(next, 'national_window_connected', connect.part.day);
+    const launchAction = launch
+      ? actionFor(state.launched === null, state.launched === launch.part.day && state.url === launch.part.url)
+      : null;
+    const connectAction = connect ? actionFor(state.connected === null, state.connected === connect.part.day) : null;
+    if (!next) {
+      // The connection row is blamed when there is one; a launch row that is fine on its own stays valid.
+      const blamed = connect ?? launch!;
+      const launchedOn = launch?.part.day ?? state.launched;
+      const connectedOn = connect?.part.day ?? state.connected ?? '';
+      problemsByRow
+        .get(blamed.part.row)!
+        .push(problem.datesOutOfOrder(blamed.part.row, col('date'), launchedOn, connectedOn));
+      if (launch && blamed !== launch && applyAgencyProgress(current, 'single_window_launched', launch.part.day)) {
+        Object.assign(launch.out, { status: 'valid', action: launchAction });
+      }
+      continue;
+    }
+    if (launch) Object.assign(launch.out, { status: 'valid', action: launchAction });
+    if (connect) Object.assign(connect.out, { status: 'valid', action: connectAction });
+    const launchPart = launch && launchAction !== 'unchanged' ? launch.part : null;
+    const connectPart = connect && connectAction !== 'unchanged' ? connect.part : null;
+    if (launchPart || connectPart) {
+      plan.push({
+        agencyId,
+        version: state.version,
+        before: {
+          singleWindowLaunchedOn: state.launched,
+          singleWindowUrl: state.url,
+          nationalWindowConnectedOn: state.connected,
+        },
+        launch: launchPart,
+        connect: connectPart,
+      });
+    }
+  }
+  for (const rowProblems of problemsByRow.values()) problems.push(...rowProblems);
+  return { ...base, columns: layout.headers, rows, problems, plan };
+}
+
+function actionFor(isNew: boolean, isSame: boolean): RowAction {
+  return isNew ? 'create' : isSame ? 'unchanged' : 'update';
+}
+
+export interface ProgressCommitCounts {
+  recordedEvents: number;
+  updatedAgencies: number;
+}
+
+/**
+ * Writes a checked progress file, set-based: one statement for the ledger rows (each superseding the agency's
+ * current row of its kind), one for the agencies' days and versions, one for the audit records.
+ */
+export async function commitProgress(
+  manager: EntityManager,
+  plan: ProgressPlanAgency[],
+  actor: Actor,
+  context: ImportContext,
+): Promise<ProgressCommitCounts> {
+  const events = plan.flatMap((p) => [
+    ...(p.launch ? [{ agencyId: p.agencyId, kind: 'single_window_launched', ...p.launch }] : []),
+    ...(p.connect ? [{ agencyId: p.agencyId, kind: 'national_window_connected', ...p.connect }] : []),
+  ]);
+  const inserted = await manager.query<
+    Array<{ id: string; agencyId: string; kind: string; supersedesId: string | null }>
+  >(
+    `WITH v AS (
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::date[], $4::text[], $5::text[]) AS v(agency_id, kind, day, url, note)
+     ), latest AS (
+       -- the row of each ledger that no later row corrects: one anti-join over the ledger, not one per row
+       SELECT DISTINCT ON (p.agency_id, p.kind) p.agency_id, p.kind, p.id
+       FROM agency_progress_event p
+       WHERE p.agency_id = ANY($1::uuid[])
+         AND NOT EXISTS (SELECT 1 FROM agency_progress_event q WHERE q.supersedes_id = p.id)
+       ORDER BY p.agency_id, p.kind, p.recorded_at DESC, p.id DESC
+     )
+     INSERT INTO agency_progress_event (agency_id, kind, occurred_on, url, supersedes_id, note, source, recorded_by_id)
+     SELECT v.agency_id, v.kind, v.day, v.url, c.id, v.note, 'import', $6::uuid
+     FROM v LEFT JOIN latest c ON c.agency_id = v.agency_id AND c.kind = v.kind
+     RETURNING id, agency_id AS "agencyId", kind, supersedes_id AS "supersedesId"`,
+    [
+      events.map((e) => e.agencyId),
+      events.map((e) => e.kind),
+      events.map((e) => e.day),
+      events.map((e) => e.url),
+      events.map((e) => e.note),
+      actor.user.id,
+    ],
+  );
+  const updated = await manager.query<Array<{ id: string; version: number }>>(
+    `WITH u AS (
+       UPDATE agency a SET
+         single_window_launched_on = CASE WHEN v.set_launch THEN v.launched ELSE a.single_window_launched_on END,
+         single_window_url = CASE WHEN v.set_launch THEN v.url ELSE a.single_window_url END,
+         national_window_connected_on = CASE WHEN v.set_connect THEN v.connected ELSE a.national_window_connected_on END,
+         version = a.version + 1, updated_at = now()
+       FROM unnest($1::uuid[], $2::boolean[], $3::date[], $4::text[], $5::boolean[], $6::date[], $7::int[])
+            AS v(id, set_launch, launched, url, set_connect, connected, version)
+       WHERE a.id = v.id AND a.version = v.version
+       RETURNING a.id, a.version)
+     SELECT id, version FROM u`,
+    [
+      plan.map((p) => p.agencyId),
+      plan.map((p) => p.launch !== null),
+      plan.map((p) => p.launch?.day ?? null),
+      plan.map((p) => p.launch?.url ?? null),
+      plan.map((p) => p.connect !== null),
+      plan.map((p) => p.connect?.day ?? null),
+      plan.map((p) => p.version),
+    ],
+  );
+  if (updated.length !== plan.length) throw new ImportConcurrentChangeException();
+  const versionById = new Map(updated.map((u) => [u.id, u.version]));
+  const eventsByAgency = new Map<string, typeof inserted>();
+  for (const e of inserted) eventsByAgency.set(e.agencyId, [...(eventsByAgency.get(e.agencyId) ?? []), e]);
+  const reason = `import ${context.importId}: ${context.fileName}`;
+  await recordAuditBatch(
+    manager,
+    actor,
+    plan.map((p) => ({
+      action: 'record_progress',
+      entityType: 'agency',
+      entityId: p.agencyId,
+      before: { ...p.before, version: p.version },
+      after: {
+        singleWindowLaunchedOn: p.launch?.day ?? p.before.singleWindowLaunchedOn,
+        singleWindowUrl: p.launch ? p.launch.url : p.before.singleWindowUrl,
+        nationalWindowConnectedOn: p.connect?.day ?? p.before.nationalWindowConnectedOn,
+        version: versionById.get(p.agencyId),
+        events: (eventsByAgency.get(p.agencyId) ?? []).map((e) => ({
+          id: e.id,
+          kind: e.kind,
+          supersedesId: e.supersedesId,
+        })),
+        importId: context.importId,
+      },
+      reason,
+    })),
+  );
+  return { recordedEvents: inserted.length, updatedAgencies: updated.length };
+}

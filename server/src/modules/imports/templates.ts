@@ -1,0 +1,233 @@
+import ExcelJS from 'exceljs';
+import { format as formatJalali } from 'date-fns-jalali';
+import type { EntityManager } from 'typeorm';
+import { tehranToday } from '../progress/progress-rules.js';
+import { toCsv } from './csv.js';
+import type { ImportKind } from './import-types.js';
+import { ImportRoundNotFoundException } from './imports.exception.js';
+import { EVENT_LABELS } from './progress-import.js';
+import { loadCriteria, loadRounds, type RoundRef } from './score-import.js';
+import type { SpreadsheetFormat } from './spreadsheet.js';
+
+export interface TemplateFile {
+  /** ASCII file name, for old clients. */
+  fileName: string;
+  /** Persian file name (RFC 5987 `filename*`). */
+  fileNameFa: string;
+  contentType: string;
+  body: Buffer;
+}
+
+interface ColumnHelp {
+  header: string;
+  fa: string;
+  en: string;
+  /** Typed as text in the xlsx (days, codes), so that a spreadsheet program does not turn it into something else. */
+  text?: boolean;
+  width?: number;
+}
+
+/** An ISO day as a Jalali `YYYY/MM/DD` (local noon of the day: only its fields are read, never its instant). */
+export function isoToJalali(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return formatJalali(new Date(y, m - 1, d, 12), 'yyyy/MM/dd');
+}
+
+const CONTENT_TYPES: Record<SpreadsheetFormat, string> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+};
+
+const EXAMPLE_SCORES = ['80', '75.5', '62.25', '90', '70', '85'];
+
+/**
+ * The template of an import: the header row and one example row (to be replaced), plus (xlsx) a guide sheet and
+ * the list of agencies with their codes. The first sheet is right-to-left with a frozen header row.
+ */
+export async function buildTemplate(
+  manager: EntityManager,
+  kind: ImportKind,
+  format: SpreadsheetFormat,
+  roundCode: string | undefined,
+): Promise<TemplateFile> {
+  const agencies = await manager.query<Array<{ code: string; nameFa: string; nameEn: string; isMain: boolean }>>(
+    `SELECT code, name_fa AS "nameFa", name_en AS "nameEn", is_main AS "isMain" FROM agency
+     ORDER BY is_main DESC, name_fa COLLATE "fa-x-icu", code`,
+  );
+  const example = agencies.find((a) => a.code === 'interior') ?? agencies[0];
+  let columns: ColumnHelp[];
+  let exampleRow: string[];
+  let name: string;
+  let nameFa: string;
+  let extraGuide: string[][] = [];
+  if (kind === 'scores') {
+    const round = await chooseRound(manager, roundCode);
+    const criteria = (await loadCriteria(manager)).filter((c) => c.criteriaSetId === round.criteriaSetId);
+    columns = [
+      { header: 'round_code', fa: 'کد دوره ارزیابی', en: 'Evaluation round code', text: true, width: 16 },
+      {
+        header: 'agency',
+        fa: 'کد دستگاه یا نام کامل فارسی یا انگلیسی آن (برگه «دستگاه‌ها»)',
+        en: 'Agency code, or its full Persian or English name (see the agencies sheet)',
+        text: true,
+        width: 36,
+      },
+      {
+        header: 'held_on',
+        fa: 'تاریخ جلسه ارزیابی: خورشیدی مانند ۱۴۰۱/۰۵/۳۱ یا میلادی مانند 2022-08-22',
+        en: 'Session day: Jalali as 1401/05/31 or Gregorian as 2022-08-22',
+        text: true,
+        width: 14,
+      },
+      ...criteria.map((c) => ({
+        header: c.code,
+        fa: `${c.titleFa} (وزن ${c.weight}): امتیاز ۰ تا ۱۰۰، حداکثر دو رقم اعشار`,
+        en: `${c.titleEn} (weight ${c.weight}): score 0 to 100, at most two decimals`,
+        width: Math.max(12, c.code.length + 4),
+      })),
+    ];
+    const day = round.startsOn <= tehranToday() ? round.startsOn : tehranToday();
+    exampleRow = [
+      round.code,
+      example?.nameFa ?? '',
+      isoToJalali(day),
+      ...criteria.map((_, i) => EXAMPLE_SCORES[i % EXAMPLE_SCORES.length]!),
+    ];
+    name = `scores-template-${round.code}`;
+    nameFa = `الگوی-ورود-امتیازها-${round.code}`;
+  } else {
+    columns = [
+      {
+        header: 'agency',
+        fa: 'کد دستگاه یا نام کامل فارسی یا انگلیسی آن (برگه «دستگاه‌ها»)',
+        en: 'Agency code, or its full Persian or English name (see the agencies sheet)',
+        text: true,
+        width: 36,
+      },
+      {
+        header: 'event',
+        fa: `«${EVENT_LABELS.single_window_launched.fa}» یا «${EVENT_LABELS.national_window_connected.fa}»`,
+        en: 'single_window_launched or national_window_connected',
+        text: true,
+        width: 26,
+      },
+      {
+        header: 'date',
+        fa: 'روزی که رخ داد: خورشیدی مانند ۱۴۰۱/۰۶/۱۵ یا میلادی مانند 2022-09-06',
+        en: 'The day it happened: Jalali as 1401/06/15 or Gregorian as 2022-09-06',
+        text: true,
+        width: 14,
+      },
+      {
+        header: 'url',
+        fa: 'نشانی پنجره واحد (برای راه‌اندازی پنجره واحد لازم است)',
+        en: 'The single window address (required for single_window_launched)',
+        text: true,
+        width: 32,
+      },
+      { header: 'note', fa: 'یادداشت (اختیاری)', en: 'Note (optional)', text: true, width: 30 },
+    ];
+    exampleRow = [
+      example?.nameFa ?? '',
+      EVENT_LABELS.single_window_launched.fa,
+      isoToJalali(tehranToday()),
+      'https://example.gov.ir',
+      '',
+    ];
+    extraGuide = [
+      [],
+      ['event', 'رویداد', 'Event'],
+      ...Object.entries(EVENT_LABELS).map(([code, label]) => [code, label.fa, label.en]),
+    ];
+    name = 'progress-template';
+    nameFa = 'الگوی-ورود-پیشرفت-اتصال';
+  }
+
+  if (format === 'csv') {
+    return {
+      fileName: `${name}.csv`,
+      fileNameFa: `${nameFa}.csv`,
+      contentType: CONTENT_TYPES.csv,
+      body: Buffer.from(toCsv([columns.map((c) => c.header), exampleRow]), 'utf8'),
+    };
+  }
+
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'پایش اتصال به پنجره ملی خدمات دولت هوشمند';
+  const sheet = workbook.addWorksheet('داده‌ها', {
+    views: [{ rightToLeft: true, state: 'frozen', ySplit: 1 }],
+  });
+  sheet.columns = columns.map((c) => ({
+    header: c.header,
+    key: c.header,
+    width: c.width ?? 14,
+    style: c.text ? { numFmt: '@' } : {},
+  }));
+  const headerRow = sheet.getRow(1);
+  headerRow.font = { bold: true };
+  columns.forEach((c, i) => {
+    headerRow.getCell(i + 1).note = `${c.fa}\n${c.en}`;
+  });
+  sheet.addRow(exampleRow);
+  if (kind === 'progress') {
+    const labels = Object.entries(EVENT_LABELS).flatMap(([code, label]) => [label.fa, code]);
+    // exceljs writes range validations but does not declare `dataValidations` in its types
+    const validations = (
+      sheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }
+    ).dataValidations;
+    validations.add('B2:B10000', {
+      type: 'list',
+      allowBlank: true,
+      showErrorMessage: false,
+      formulae: [`"${labels.join(',')}"`],
+    });
+  }
+
+  const guide = workbook.addWorksheet('راهنما', { views: [{ rightToLeft: true }] });
+  guide.columns = [{ width: 22 }, { width: 60 }, { width: 60 }];
+  guide.addRow(['ستون / column', 'توضیح', 'Description']).font = { bold: true };
+  for (const c of columns) guide.addRow([c.header, c.fa, c.en]);
+  guide.addRow([]);
+  guide.addRow([
+    '',
+    'ردیف دوم برگه «داده‌ها» نمونه است: پیش از بارگذاری آن را با داده‌های خود جایگزین کنید.',
+    'The second row of the data sheet is an example: replace it with your data before uploading.',
+  ]);
+  for (const row of extraGuide) guide.addRow(row);
+
+  const list = workbook.addWorksheet('دستگاه‌ها', { views: [{ rightToLeft: true, state: 'frozen', ySplit: 1 }] });
+  list.columns = [
+    { header: 'کد / code', width: 24 },
+    { header: 'نام فارسی', width: 48 },
+    { header: 'English name', width: 48 },
+    { header: 'از ۱۷۰ دستگاه اصلی / main', width: 12 },
+  ];
+  list.getRow(1).font = { bold: true };
+  for (const a of agencies) list.addRow([a.code, a.nameFa, a.nameEn, a.isMain ? '✓' : '']);
+
+  return {
+    fileName: `${name}.xlsx`,
+    fileNameFa: `${nameFa}.xlsx`,
+    contentType: CONTENT_TYPES.xlsx,
+    body: Buffer.from(await workbook.xlsx.writeBuffer()),
+  };
+}
+
+/** The round asked for by code; otherwise the newest open round, otherwise the newest round. */
+async function chooseRound(manager: EntityManager, roundCode: string | undefined): Promise<RoundRef> {
+  const rounds = await loadRounds(manager);
+  const round = roundCode
+    ? rounds.find((r) => r.code.toLowerCase() === roundCode.toLowerCase())
+    : (rounds.find((r) => r.status === 'open') ?? rounds[0]);
+  if (!round) throw new ImportRoundNotFoundException(roundCode);
+  return round;
+}
+
+/** `Content-Disposition` with an ASCII fallback and the Persian name per RFC 5987 / 6266. */
+export function contentDisposition(file: TemplateFile): string {
+  const encoded = encodeURIComponent(file.fileNameFa).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${file.fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encoded}`;
+}
