@@ -1,8 +1,11 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router-dom';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { LoadingMessage } from '../components/LoadingMessage';
+import { UserMenu } from '../features/auth';
 import { DemoDataBanner } from '../features/meta/components/DemoDataBanner';
+import { AppNav } from './AppNav';
 
 export function AppLayout() {
   const { t } = useTranslation();
@@ -20,11 +23,18 @@ export function AppLayout() {
         <Link className="app-header__brand" to="/">
           {t('app.brand')}
         </Link>
-        <LanguageSwitch />
+        <AppNav />
+        <div className="app-header__end">
+          <UserMenu />
+          <LanguageSwitch />
+        </div>
       </header>
       <DemoDataBanner />
       <main id="main" className="app-main" tabIndex={-1}>
-        <Outlet />
+        {/* Staff pages are loaded on demand. */}
+        <Suspense fallback={<LoadingMessage />}>
+          <Outlet />
+        </Suspense>
       </main>
     </>
   );

@@ -1,6 +1,13 @@
-import { format as formatJalali } from 'date-fns-jalali';
+import {
+  format as formatJalali,
+  getDate as getJalaliDate,
+  getDaysInMonth as getJalaliDaysInMonth,
+  getMonth as getJalaliMonth,
+  getYear as getJalaliYear,
+  newDate as newJalaliDate,
+} from 'date-fns-jalali';
 import { intlLocaleOf, type Language } from './language';
-import { localizeDigits } from './numbers';
+import { localizeDigits, toLatinDigits } from './numbers';
 
 /**
  * Calendar days arrive from the API as ISO dates (`YYYY-MM-DD`), each meaning a day in Asia/Tehran.
@@ -10,7 +17,7 @@ import { localizeDigits } from './numbers';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-interface CalendarDay {
+export interface CalendarDay {
   year: number;
   month: number;
   day: number;
@@ -48,4 +55,139 @@ export function formatGregorianDate(iso: string, language: Language): string {
     dateStyle: 'long',
     timeZone: 'UTC',
   }).format(Date.UTC(year, month - 1, day));
+}
+
+/** `YYYY-MM-DD` of a day given by its parts (no range check). */
+function toIso({ year, month, day }: CalendarDay): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Local noon of the day: the same calendar day in every time zone, clear of midnight DST jumps. */
+function localNoon(iso: string): Date {
+  const { year, month, day } = parseIsoDate(iso);
+  return new Date(year, month - 1, day, 12);
+}
+
+/** A Jalali day: `month` runs 1 (Farvardin) to 12 (Esfand). */
+export type JalaliDay = CalendarDay;
+
+/** The Jalali year, month (1-12) and day of an ISO calendar day. */
+export function isoToJalali(iso: string): JalaliDay {
+  const date = localNoon(iso);
+  return { year: getJalaliYear(date), month: getJalaliMonth(date) + 1, day: getJalaliDate(date) };
+}
+
+const MIN_JALALI_YEAR = 1200;
+const MAX_JALALI_YEAR = 1600;
+
+/** The ISO calendar day of a Jalali date, or null when there is no such day (e.g. 1401/12/30). */
+export function jalaliToIso(year: number, month: number, day: number): string | null {
+  if (![year, month, day].every(Number.isInteger)) return null;
+  if (year < MIN_JALALI_YEAR || year > MAX_JALALI_YEAR || month < 1 || month > 12 || day < 1 || day > 31) return null;
+  const date = newJalaliDate(year, month - 1, day, 12);
+  // date-fns-jalali rolls an impossible day over into the next month: a day that does not come back is refused.
+  if (getJalaliYear(date) !== year || getJalaliMonth(date) !== month - 1 || getJalaliDate(date) !== day) return null;
+  return toIso({ year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() });
+}
+
+const JALALI_INPUT = /^(\d{4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})$/;
+
+/**
+ * Reads a typed Jalali date (`1401/05/31`, `۱۴۰۱/۵/۳۱`, `١٤٠١-٠٥-٣١`) into an ISO calendar day.
+ * Returns null when the text is not a date or names a day that does not exist.
+ */
+export function parseJalaliInput(text: string): string | null {
+  const match = JALALI_INPUT.exec(toLatinDigits(text).trim());
+  if (!match) return null;
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+  return jalaliToIso(year, month, day);
+}
+
+/** Days in a Jalali month (29 or 30 for Esfand, by leap year). */
+export function jalaliDaysInMonth(year: number, month: number): number {
+  return getJalaliDaysInMonth(newJalaliDate(year, month - 1, 1, 12));
+}
+
+/** The column of a day in a week that starts on Saturday: 0 for Saturday … 6 for Friday. */
+export function weekdayFromSaturday(iso: string): number {
+  const { year, month, day } = parseIsoDate(iso);
+  return (new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 1) % 7;
+}
+
+/** The ISO day `days` after (or before, when negative) `iso`. */
+export function addDaysIso(iso: string, days: number): string {
+  const { year, month, day } = parseIsoDate(iso);
+  const moved = new Date(Date.UTC(year, month - 1, day + days));
+  return toIso({ year: moved.getUTCFullYear(), month: moved.getUTCMonth() + 1, day: moved.getUTCDate() });
+}
+
+/** The same Jalali day `months` later (or earlier); a day past the end of the target month becomes its last day. */
+export function addJalaliMonths(iso: string, months: number): string {
+  const { year, month, day } = isoToJalali(iso);
+  const index = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(index / 12);
+  const targetMonth = (index % 12) + 1;
+  const targetDay = Math.min(day, jalaliDaysInMonth(targetYear, targetMonth));
+  return jalaliToIso(targetYear, targetMonth, targetDay) ?? iso;
+}
+
+export const TEHRAN_TIME_ZONE = 'Asia/Tehran';
+
+const tehranParts = new Intl.DateTimeFormat('en-US', {
+  timeZone: TEHRAN_TIME_ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+interface WallClock extends CalendarDay {
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** The wall-clock time in Tehran at an instant (the time-zone database knows the years with daylight saving). */
+function tehranWallClock(instant: number): WallClock {
+  const parts = Object.fromEntries(tehranParts.formatToParts(instant).map((part) => [part.type, part.value]));
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+  };
+}
+
+/** Today's ISO calendar day in Tehran. */
+export function todayInTehran(now: Date = new Date()): string {
+  return toIso(tehranWallClock(now.getTime()));
+}
+
+/** The instant (ISO, UTC) at which `iso` begins in Tehran: the lower bound for "on or after this day". */
+export function tehranStartOfDay(iso: string): string {
+  const { year, month, day } = parseIsoDate(iso);
+  const wallMidnight = Date.UTC(year, month - 1, day);
+  const offsetAt = (instant: number) => {
+    const wall = tehranWallClock(instant);
+    return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - instant;
+  };
+  let instant = wallMidnight - offsetAt(wallMidnight);
+  instant = wallMidnight - offsetAt(instant); // a second pass settles a day on which the offset changed
+  return new Date(instant).toISOString();
+}
+
+/** An instant shown as its Jalali date and 24-hour time in Tehran: «۱۴۰۱/۰۵/۳۱» and «۱۴:۳۰». */
+export function formatTehranDateTime(instant: string, language: Language): { date: string; time: string } {
+  const ms = Date.parse(instant);
+  if (Number.isNaN(ms)) {
+    throw new RangeError(`Not an instant: "${instant}"`);
+  }
+  const wall = tehranWallClock(ms);
+  const time = `${String(wall.hour).padStart(2, '0')}:${String(wall.minute).padStart(2, '0')}`;
+  return { date: formatJalaliDate(toIso(wall), language), time: localizeDigits(time, language) };
 }

@@ -1,4 +1,4 @@
-import { formatDecimalString, formatInteger, localizeDigits } from './numbers';
+import { formatDecimalString, formatInteger, localizeDigits, toLatinDigits } from './numbers';
 
 describe('formatDecimalString', () => {
   it('shows a score with Persian digits and the Persian decimal separator', () => {
@@ -40,5 +40,13 @@ describe('localizeDigits', () => {
   it('replaces only the digits', () => {
     expect(localizeDigits('1401/06/31', 'fa')).toBe('۱۴۰۱/۰۶/۳۱');
     expect(localizeDigits('1401/06/31', 'en')).toBe('1401/06/31');
+  });
+});
+
+describe('toLatinDigits', () => {
+  it('reads Persian and Arabic-Indic digits and the Arabic decimal separator', () => {
+    expect(toLatinDigits('۱۴۰۱/۰۵/۳۱')).toBe('1401/05/31');
+    expect(toLatinDigits('٢٧٫٧')).toBe('27.7');
+    expect(toLatinDigits('abc 12')).toBe('abc 12');
   });
 });

@@ -70,3 +70,18 @@ export function formatDecimalString(value: string, language: Language, minFracti
   const isZero = /^0*$/.test(integerPart + fractionPart);
   return (sign && !isZero ? symbols.minusSign : '') + integerText + fractionText;
 }
+
+const PERSIAN_ZERO = 0x06f0;
+const ARABIC_INDIC_ZERO = 0x0660;
+
+/**
+ * Reads what people type: Persian (۰-۹) and Arabic-Indic (٠-٩) digits become 0-9 and the Arabic decimal
+ * separator (٫) becomes a dot. Everything else is left alone.
+ */
+export function toLatinDigits(text: string): string {
+  return text.replace(/[\u06f0-\u06f9\u0660-\u0669\u066b]/g, (char) => {
+    const code = char.charCodeAt(0);
+    if (code === 0x066b) return '.';
+    return String(code >= PERSIAN_ZERO ? code - PERSIAN_ZERO : code - ARABIC_INDIC_ZERO);
+  });
+}

@@ -71,3 +71,88 @@ export const interiorMinistryDetail: AgencyDetailDto = {
     },
   ],
 };
+
+type MeDto = components['schemas']['MeDto'];
+
+export const evaluatorUser: MeDto = {
+  id: '11111111-2222-4333-8444-555555555555',
+  username: 'evaluator',
+  displayName: 'ارزیاب نمایشی ۱',
+  role: 'evaluator',
+};
+
+export const adminUser: MeDto = {
+  id: '22222222-3333-4444-8555-666666666666',
+  username: 'admin',
+  displayName: 'مدیر سامانه (نمایشی)',
+  role: 'admin',
+};
+
+export const unauthenticated = {
+  status: 401,
+  body: { statusCode: 401, error: 'UNAUTHENTICATED', message: { fa: 'ابتدا وارد شوید.', en: 'Please sign in first.' } },
+};
+
+/** The quality criteria of 1401: weights 25/20/20/15/10/10. */
+export const qualityCriteria = [
+  ['availability', 'دسترس‌پذیری و پایداری خدمات', 'Availability and reliability of services', '25.00'],
+  ['end-to-end', 'الکترونیکی‌بودن کامل فرایند', 'Fully electronic, end-to-end process', '20.00'],
+  ['single-window', 'ارائه خدمات در پنجره واحد', 'Services offered in the single window', '20.00'],
+  ['integration', 'اتصال و تبادل داده با دستگاه‌های دیگر', 'Integration and data exchange', '15.00'],
+  ['usability', 'سهولت استفاده و راهنمایی کاربر', 'Ease of use and guidance', '10.00'],
+  ['support', 'پاسخ‌گویی و پشتیبانی', 'Responsiveness and support', '10.00'],
+].map(([code, titleFa, titleEn, weight], index) => ({
+  id: `c0000000-0000-4000-8000-00000000000${index + 1}`,
+  code: code!,
+  titleFa: titleFa!,
+  titleEn: titleEn!,
+  weight: weight!,
+  sortOrder: index + 1,
+}));
+
+export const closedRound = {
+  id: 'a0000000-0000-4000-8000-000000000001',
+  code: 'summer-1401',
+  titleFa: 'ارزیابی کیفیت خدمات الکترونیکی دستگاه‌ها، تابستان ۱۴۰۱',
+  titleEn: 'Quality of agencies’ e-services, summer 1401',
+  status: 'closed' as const,
+  startsOn: '2022-06-22',
+  endsOn: '2022-08-22',
+  closedAt: '2022-08-22T08:30:00.000Z',
+  criteriaSetId: 'b0000000-0000-4000-8000-000000000001',
+  criteria: qualityCriteria,
+  version: 2,
+};
+
+export const openRound = {
+  ...closedRound,
+  id: 'a0000000-0000-4000-8000-000000000002',
+  code: 'autumn-1401',
+  titleFa: 'ارزیابی کیفیت، پاییز ۱۴۰۱',
+  titleEn: 'Quality evaluation, autumn 1401',
+  status: 'open' as const,
+  startsOn: '2022-09-23',
+  endsOn: '2022-12-21',
+  closedAt: null,
+  version: 1,
+};
+
+export function scoreOf(overrides: Record<string, unknown> = {}) {
+  return {
+    id: 'd0000000-0000-4000-8000-000000000001',
+    roundId: closedRound.id,
+    roundCode: closedRound.code,
+    agencyId: interiorMinistry.id,
+    agencyCode: interiorMinistry.code,
+    agencyNameFa: interiorMinistry.nameFa,
+    agencyNameEn: interiorMinistry.nameEn,
+    sessionId: null,
+    total: '26.07',
+    status: 'final',
+    criterionScores: [],
+    isCorrection: false,
+    correctionReason: null,
+    version: 3,
+    ...overrides,
+  };
+}

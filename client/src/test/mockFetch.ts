@@ -8,9 +8,11 @@ export interface FakeReply {
   body: unknown;
 }
 
-export type FakeRoute = (url: URL) => FakeReply | undefined;
+/** A route that answers by the request: `init` carries the method and the JSON body of writes. */
+export type FakeRoute = (url: URL, init?: RequestInit) => FakeReply | undefined;
 
 export function jsonResponse({ status = 200, body }: FakeReply): Response {
+  if (status === 204) return new Response(null, { status });
   return new Response(JSON.stringify(body), {
     status,
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
@@ -18,11 +20,13 @@ export function jsonResponse({ status = 200, body }: FakeReply): Response {
 }
 
 /** Installs the fake server and returns the mock, whose calls record every URL requested. */
-export function mockFetch(routes: Record<string, FakeReply | FakeRoute>): jest.Mock<Promise<Response>, [string]> {
-  const fetchMock = jest.fn((input: string) => {
+export function mockFetch(
+  routes: Record<string, FakeReply | FakeRoute>,
+): jest.Mock<Promise<Response>, [string, RequestInit?]> {
+  const fetchMock = jest.fn((input: string, init?: RequestInit) => {
     const url = new URL(input, 'http://localhost');
     const route = routes[url.pathname];
-    const reply = typeof route === 'function' ? route(url) : route;
+    const reply = typeof route === 'function' ? route(url, init) : route;
     return Promise.resolve(
       jsonResponse(
         reply ?? {
@@ -41,4 +45,20 @@ export function requestsTo(fetchMock: jest.Mock, pathname: string): URL[] {
   return fetchMock.mock.calls
     .map(([input]) => new URL(String(input), 'http://localhost'))
     .filter((url) => url.pathname === pathname);
+}
+
+/** The JSON bodies of the writes (`method`) sent to a path, parsed, in order. */
+export function bodiesSentTo(fetchMock: jest.Mock, pathname: string, method = 'POST'): unknown[] {
+  return (fetchMock.mock.calls as [string, RequestInit?][])
+    .filter(
+      ([input, init]) =>
+        new URL(String(input), 'http://localhost').pathname === pathname && (init?.method ?? 'GET') === method,
+    )
+    .map(([, init]) => (typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined));
+}
+
+/** The JSON body of a write, parsed. */
+export function jsonBodyOf<T = Record<string, unknown>>(init: RequestInit | undefined): T {
+  if (typeof init?.body !== 'string') throw new Error('the request has no JSON body');
+  return JSON.parse(init.body) as T;
 }

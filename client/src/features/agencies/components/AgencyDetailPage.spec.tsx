@@ -1,6 +1,15 @@
 import { screen, within } from '@testing-library/react';
-import { demoMeta, interiorMinistryDetail, tehranGovernorate } from '../../../test/fixtures';
-import { mockFetch } from '../../../test/mockFetch';
+import {
+  closedRound,
+  demoMeta,
+  evaluatorUser,
+  interiorMinistryDetail,
+  openRound,
+  scoreOf,
+  tehranGovernorate,
+  unauthenticated,
+} from '../../../test/fixtures';
+import { mockFetch, requestsTo } from '../../../test/mockFetch';
 import { renderApp } from '../../../test/renderApp';
 
 const detailPath = `/api/v1/agencies/${interiorMinistryDetail.id}`;
@@ -9,7 +18,12 @@ describe('AgencyDetailPage', () => {
   beforeEach(() => localStorage.clear());
 
   it('shows the agency, its service stages, subordinate agencies and systems', async () => {
-    mockFetch({ '/api/v1/meta': { body: demoMeta }, [detailPath]: { body: interiorMinistryDetail } });
+    mockFetch({
+      '/api/v1/meta': { body: demoMeta },
+      [detailPath]: { body: interiorMinistryDetail },
+      '/api/v1/scores': { body: { items: [], total: 0, page: 1, pageSize: 100 } },
+      '/api/v1/rounds': { body: { items: [closedRound] } },
+    });
     renderApp(`/agencies/${interiorMinistryDetail.id}`);
 
     expect(await screen.findByRole('heading', { level: 1, name: 'وزارت کشور' })).toBeInTheDocument();
@@ -60,5 +74,54 @@ describe('AgencyDetailPage', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('دستگاه پیدا نشد.');
     expect(within(alert).queryByRole('button')).not.toBeInTheDocument(); // retrying a 404 is pointless
+  });
+
+  it('lists the agency’s final scores by round for the public, without the staff links', async () => {
+    const fetchMock = mockFetch({
+      '/api/v1/meta': { body: demoMeta },
+      '/api/v1/auth/me': unauthenticated,
+      [detailPath]: { body: interiorMinistryDetail },
+      '/api/v1/scores': { body: { items: [scoreOf()], total: 1, page: 1, pageSize: 100 } },
+      '/api/v1/rounds': { body: { items: [openRound, closedRound] } },
+    });
+    renderApp(`/agencies/${interiorMinistryDetail.id}`);
+
+    const scores = await screen.findByRole('table', { name: 'امتیازهای کیفیت' });
+    const row = await within(scores).findByRole('row', { name: new RegExp(closedRound.titleFa) });
+    expect(row).toHaveTextContent('۲۶٫۰۷');
+    expect(row).toHaveTextContent('نهایی');
+    expect(requestsTo(fetchMock, '/api/v1/scores')[0]!.searchParams.get('agencyId')).toBe(interiorMinistryDetail.id);
+    expect(screen.queryByRole('link', { name: 'ثبت جلسه ارزیابی برای این دستگاه' })).not.toBeInTheDocument();
+  });
+
+  it('shows an evaluator the drafts with their status and links to record a session or progress', async () => {
+    mockFetch({
+      '/api/v1/meta': { body: demoMeta },
+      '/api/v1/auth/me': { body: evaluatorUser },
+      [detailPath]: { body: interiorMinistryDetail },
+      '/api/v1/scores': {
+        body: {
+          items: [scoreOf({ id: 'x', roundId: openRound.id, status: 'submitted', total: '30.5' }), scoreOf()],
+          total: 2,
+          page: 1,
+          pageSize: 100,
+        },
+      },
+      '/api/v1/rounds': { body: { items: [openRound, closedRound] } },
+    });
+    renderApp(`/agencies/${interiorMinistryDetail.id}`, { language: 'en' });
+
+    const scores = await screen.findByRole('table', { name: 'Quality scores' });
+    const row = await within(scores).findByRole('row', { name: new RegExp(openRound.titleEn) });
+    expect(row).toHaveTextContent('30.50');
+    expect(row).toHaveTextContent('Submitted for review');
+    expect(screen.getByRole('link', { name: 'Record an evaluation session with this agency' })).toHaveAttribute(
+      'href',
+      `/evaluations/new?agencyId=${interiorMinistryDetail.id}`,
+    );
+    expect(screen.getByRole('link', { name: 'Record this agency’s progress' })).toHaveAttribute(
+      'href',
+      `/agencies/${interiorMinistryDetail.id}/progress`,
+    );
   });
 });

@@ -11,7 +11,12 @@ import { useAgency, type AgencyDetail, type ServiceStage } from '../api/getAgenc
 
 const STAGES: readonly ServiceStage[] = ['not_electronic', 'electronic', 'single_window', 'national_window'];
 
-export function AgencyDetailPage() {
+interface AgencyDetailPageProps {
+  /** More sections about the agency, from other features (composed by the app), shown after its details. */
+  renderSections?: (agency: AgencyDetail) => ReactNode;
+}
+
+export function AgencyDetailPage({ renderSections }: AgencyDetailPageProps = {}) {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const agency = useAgency(id);
@@ -26,7 +31,7 @@ export function AgencyDetailPage() {
       ) : agency.isError ? (
         <ErrorMessage error={agency.error} onRetry={() => void agency.refetch()} />
       ) : (
-        <AgencyDetails agency={agency.data} />
+        <AgencyDetails agency={agency.data} extra={renderSections?.(agency.data)} />
       )}
     </>
   );
@@ -41,7 +46,7 @@ function DetailRow({ label, children }: { label: string; children: ReactNode }) 
   );
 }
 
-function AgencyDetails({ agency }: { agency: AgencyDetail }) {
+function AgencyDetails({ agency, extra }: { agency: AgencyDetail; extra?: ReactNode }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const detailsId = useId();
@@ -92,6 +97,8 @@ function AgencyDetails({ agency }: { agency: AgencyDetail }) {
           </DetailRow>
         </dl>
       </section>
+
+      {extra}
 
       <section>
         <table className="data-table">

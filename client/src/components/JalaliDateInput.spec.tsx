@@ -1,0 +1,174 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { useState } from 'react';
+import { renderWithProviders } from '../test/renderWithProviders';
+import { JalaliDateInput, type JalaliDateChange } from './JalaliDateInput';
+
+/** The field as a form holds it: the value handed out comes back in. */
+function Harness({
+  initial = null,
+  onChange,
+}: {
+  initial?: string | null;
+  onChange: (value: string | null, change: JalaliDateChange) => void;
+}) {
+  const [value, setValue] = useState<string | null>(initial);
+  return (
+    <JalaliDateInput
+      label="تاریخ جلسه"
+      value={value}
+      onChange={(next, change) => {
+        setValue(next);
+        onChange(next, change);
+      }}
+    />
+  );
+}
+
+describe('JalaliDateInput', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('turns a date typed in Persian digits into an ISO day', () => {
+    const onChange = jest.fn();
+    renderWithProviders(<Harness onChange={onChange} />);
+    const input = screen.getByRole('textbox', { name: 'تاریخ جلسه' });
+
+    fireEvent.change(input, { target: { value: '۱۴۰۱/۰۵/۳۱' } });
+    fireEvent.blur(input);
+
+    expect(onChange).toHaveBeenLastCalledWith('2022-08-22', { text: '۱۴۰۱/۰۵/۳۱', invalid: false });
+    expect(input).not.toHaveAttribute('aria-invalid');
+    expect(screen.queryByText(/معتبر نیست/)).not.toBeInTheDocument();
+  });
+
+  it('accepts Arabic-Indic and Latin digits too', () => {
+    const onChange = jest.fn();
+    renderWithProviders(<Harness onChange={onChange} />);
+    const input = screen.getByRole('textbox', { name: 'تاریخ جلسه' });
+    fireEvent.change(input, { target: { value: '١٤٠١/١٠/٣٠' } });
+    expect(onChange).toHaveBeenLastCalledWith('2023-01-20', expect.anything());
+    fireEvent.change(input, { target: { value: '1401/6/31' } });
+    expect(onChange).toHaveBeenLastCalledWith('2022-09-22', expect.anything());
+  });
+
+  it('says at once that 1401/12/30 does not exist (1401 is not a leap year)', () => {
+    const onChange = jest.fn();
+    renderWithProviders(<Harness onChange={onChange} />);
+    const input = screen.getByRole('textbox', { name: 'تاریخ جلسه' });
+
+    fireEvent.change(input, { target: { value: '۱۴۰۱/۱۲/۳۰' } });
+
+    expect(onChange).toHaveBeenLastCalledWith(null, { text: '۱۴۰۱/۱۲/۳۰', invalid: true });
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    expect(input).toHaveAccessibleDescription('این تاریخ شمسی معتبر نیست (نمونه: ۱۴۰۱/۰۵/۳۱).');
+    expect(input).toHaveValue('۱۴۰۱/۱۲/۳۰'); // what was typed stays, to be corrected
+  });
+
+  it('waits for the field to be left before flagging an unfinished date', () => {
+    renderWithProviders(<Harness onChange={jest.fn()} />);
+    const input = screen.getByRole('textbox', { name: 'تاریخ جلسه' });
+    fireEvent.change(input, { target: { value: '۱۴۰۱/۱' } });
+    expect(input).not.toHaveAttribute('aria-invalid');
+    fireEvent.blur(input);
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it('shows the month with Saturday first and Persian month names', () => {
+    renderWithProviders(<Harness initial="2022-08-22" onChange={jest.fn()} />);
+    fireEvent.click(screen.getByRole('button', { name: 'باز کردن تقویم برای «تاریخ جلسه»' }));
+
+    const dialog = screen.getByRole('dialog', { name: 'انتخاب تاریخ برای «تاریخ جلسه»' });
+    const grid = within(dialog).getByRole('grid', { name: 'مرداد ۱۴۰۱' });
+    const headers = within(grid).getAllByRole('columnheader');
+    expect(headers.map((header) => header.getAttribute('abbr'))).toEqual([
+      'شنبه',
+      'یکشنبه',
+      'دوشنبه',
+      'سه‌شنبه',
+      'چهارشنبه',
+      'پنجشنبه',
+      'جمعه',
+    ]);
+    // 1 Mordad 1401 (2022-07-23) was a Saturday: the first cell of the first week.
+    const firstWeek = within(grid).getAllByRole('row')[1]!;
+    expect(within(firstWeek).getAllByRole('gridcell')[0]).toHaveTextContent('۱');
+    expect(within(grid).getByRole('gridcell', { selected: true })).toHaveTextContent('۳۱');
+  });
+
+  it('moves with the keyboard (right to left), changes months with PageUp/PageDown, and picks with Enter', () => {
+    const onChange = jest.fn();
+    renderWithProviders(<Harness initial="2022-08-22" onChange={onChange} />);
+    fireEvent.click(screen.getByRole('button', { name: /باز کردن تقویم/ }));
+
+    expect(screen.getByRole('button', { name: '۳۱ مرداد ۱۴۰۱' })).toHaveFocus();
+    const grid = screen.getByRole('grid');
+
+    fireEvent.keyDown(grid, { key: 'ArrowLeft' }); // in a right-to-left week, left is the next day
+    expect(screen.getByRole('button', { name: '۱ شهریور ۱۴۰۱' })).toHaveFocus();
+    expect(screen.getByRole('grid')).toHaveAccessibleName('شهریور ۱۴۰۱');
+
+    fireEvent.keyDown(grid, { key: 'ArrowRight' });
+    expect(screen.getByRole('button', { name: '۳۱ مرداد ۱۴۰۱' })).toHaveFocus();
+
+    fireEvent.keyDown(grid, { key: 'ArrowDown' });
+    expect(screen.getByRole('button', { name: '۷ شهریور ۱۴۰۱' })).toHaveFocus();
+
+    fireEvent.keyDown(grid, { key: 'PageDown' });
+    expect(screen.getByRole('button', { name: '۷ مهر ۱۴۰۱' })).toHaveFocus();
+
+    fireEvent.keyDown(grid, { key: 'PageUp' });
+    fireEvent.keyDown(grid, { key: 'PageUp' });
+    fireEvent.keyDown(grid, { key: 'ArrowUp' });
+    expect(screen.getByRole('button', { name: '۳۱ تیر ۱۴۰۱' })).toHaveFocus();
+
+    fireEvent.keyDown(grid, { key: 'Enter' });
+    expect(onChange).toHaveBeenLastCalledWith('2022-07-22', { text: '۱۴۰۱/۰۴/۳۱', invalid: false });
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'تاریخ جلسه' })).toHaveValue('۱۴۰۱/۰۴/۳۱');
+  });
+
+  it('closes on Escape and gives the focus back to the calendar button', () => {
+    const onChange = jest.fn();
+    renderWithProviders(<Harness initial="2022-08-22" onChange={onChange} />);
+    const toggle = screen.getByRole('button', { name: /باز کردن تقویم/ });
+    fireEvent.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+
+    fireEvent.keyDown(screen.getByRole('button', { name: '۳۱ مرداد ۱۴۰۱' }), { key: 'Escape' });
+
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(toggle).toHaveFocus();
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(onChange).not.toHaveBeenCalled();
+  });
+
+  it('picks a day with a click', () => {
+    const onChange = jest.fn();
+    renderWithProviders(<Harness initial="2022-08-22" onChange={onChange} />);
+    fireEvent.click(screen.getByRole('button', { name: /باز کردن تقویم/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'ماه بعد' }));
+    fireEvent.click(screen.getByRole('button', { name: '۱۵ شهریور ۱۴۰۱' }));
+    expect(onChange).toHaveBeenLastCalledWith('2022-09-06', expect.anything());
+  });
+
+  it('works left to right in English, with the Jalali month names in Latin letters', () => {
+    const onChange = jest.fn();
+    renderWithProviders(<Harness initial="2022-08-22" onChange={onChange} />, { language: 'en' });
+    const input = screen.getByRole('textbox', { name: 'تاریخ جلسه' });
+    expect(input).toHaveValue('1401/05/31');
+    fireEvent.click(screen.getByRole('button', { name: /Open the calendar/ }));
+    expect(screen.getByRole('grid')).toHaveAccessibleName('Mordad 1401');
+    fireEvent.keyDown(screen.getByRole('grid'), { key: 'ArrowRight' });
+    expect(screen.getByRole('button', { name: '1 Shahrivar 1401' })).toHaveFocus();
+    fireEvent.keyDown(screen.getByRole('grid'), { key: 'End' });
+    fireEvent.keyDown(screen.getByRole('grid'), { key: ' ' });
+    // 1 Shahrivar 1401 was a Tuesday; the week ends on Friday, 4 Shahrivar.
+    expect(onChange).toHaveBeenLastCalledWith('2022-08-26', { text: '1401/06/04', invalid: false });
+  });
+
+  it('rewrites the date in the new language’s digits on a language switch', async () => {
+    const { i18n } = renderWithProviders(<Harness initial="2022-08-22" onChange={jest.fn()} />);
+    expect(screen.getByRole('textbox')).toHaveValue('۱۴۰۱/۰۵/۳۱');
+    await i18n.changeLanguage('en');
+    expect(await screen.findByDisplayValue('1401/05/31')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,399 @@
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  addDaysIso,
+  addJalaliMonths,
+  formatJalaliDate,
+  isoToJalali,
+  jalaliDaysInMonth,
+  jalaliToIso,
+  parseJalaliInput,
+  todayInTehran,
+  weekdayFromSaturday,
+} from '../lib/dates';
+import { directionOf } from '../lib/language';
+import { localizeDigits, toLatinDigits } from '../lib/numbers';
+import { useLanguage } from '../lib/useLanguage';
+
+/** Month keys in i18n (`date.months.*`), Farvardin first. */
+const MONTH_KEYS = [
+  'farvardin',
+  'ordibehesht',
+  'khordad',
+  'tir',
+  'mordad',
+  'shahrivar',
+  'mehr',
+  'aban',
+  'azar',
+  'dey',
+  'bahman',
+  'esfand',
+] as const;
+
+/** Weekday keys in i18n (`date.weekdays.*`), Saturday first: the Iranian week. */
+const WEEKDAY_KEYS = ['sat', 'sun', 'mon', 'tue', 'wed', 'thu', 'fri'] as const;
+
+/** Something shaped like a whole date (`1401/12/30`), so a wrong one can be flagged before the field is left. */
+const COMPLETE_SHAPE = /^\d{4}\D+\d{1,2}\D+\d{1,2}$/;
+
+export interface JalaliDateChange {
+  /** The text as typed. */
+  text: string;
+  /** True when there is text that is not a real Jalali date. */
+  invalid: boolean;
+}
+
+interface JalaliDateInputProps {
+  label: string;
+  /** The chosen day as ISO `YYYY-MM-DD` (Asia/Tehran), or null. */
+  value: string | null;
+  /** Called with the ISO day, or null when the field is empty or its text is not a date. */
+  onChange: (value: string | null, change: JalaliDateChange) => void;
+  /** A problem reported from outside (e.g. by the server), shown under the field. */
+  error?: string | null;
+  hint?: string;
+  required?: boolean;
+  name?: string;
+  id?: string;
+}
+
+/**
+ * A date field in the Jalali calendar. People type `1401/05/31` in Persian, Arabic-Indic or Latin digits, or pick
+ * from a month grid (Saturday first; arrows move by day and week, PageUp/PageDown by month, Enter picks, Escape
+ * closes). The value handed out is always an ISO calendar day.
+ */
+export function JalaliDateInput({
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  required = false,
+  name,
+  id,
+}: JalaliDateInputProps) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const generatedId = useId();
+  const inputId = id ?? generatedId;
+  const hintId = `${inputId}-hint`;
+  const errorId = `${inputId}-error`;
+  const dialogId = `${inputId}-calendar`;
+
+  const format = (iso: string | null) => (iso === null ? '' : formatJalaliDate(iso, language));
+  const [text, setText] = useState(() => format(value));
+  const [touched, setTouched] = useState(false);
+  // The value and language the text was last written for: when either moves (a reset, the language switch), the
+  // text follows; while someone types, the value handed out comes back unchanged and their text stays.
+  const [agreed, setAgreed] = useState({ value, language });
+  if (agreed.value !== value || agreed.language !== language) {
+    const keepTyped = agreed.value === value && parseJalaliInput(text) === null;
+    setAgreed({ value, language });
+    if (!keepTyped) setText(format(value));
+  }
+
+  const [open, setOpen] = useState(false);
+  const wrapperRef = useRef<HTMLDivElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+
+  const parsed = parseJalaliInput(text);
+  const isInvalid = text.trim() !== '' && parsed === null;
+  const showInvalid = isInvalid && (touched || COMPLETE_SHAPE.test(toLatinDigits(text).trim()));
+  const message = showInvalid ? t('date.invalid') : (error ?? null);
+
+  const emit = (nextText: string, iso: string | null) => {
+    setAgreed({ value: iso, language });
+    onChange(iso, { text: nextText, invalid: nextText.trim() !== '' && iso === null });
+  };
+
+  const handleTextChange = (nextText: string) => {
+    setText(nextText);
+    emit(nextText, parseJalaliInput(nextText));
+  };
+
+  const handlePick = (iso: string) => {
+    const nextText = formatJalaliDate(iso, language);
+    setText(nextText);
+    setTouched(false);
+    emit(nextText, iso);
+    setOpen(false);
+    inputRef.current?.focus();
+  };
+
+  const handleClose = () => {
+    setOpen(false);
+    toggleRef.current?.focus();
+  };
+
+  useEffect(() => {
+    if (!open) return undefined;
+    const handlePointerDown = (event: MouseEvent) => {
+      if (wrapperRef.current && !wrapperRef.current.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('mousedown', handlePointerDown);
+    return () => document.removeEventListener('mousedown', handlePointerDown);
+  }, [open]);
+
+  const describedBy = [hint ? hintId : null, message ? errorId : null].filter(Boolean).join(' ') || undefined;
+
+  return (
+    <div className="form-field date-field" ref={wrapperRef}>
+      <label htmlFor={inputId}>
+        {label}
+        {required && <span aria-hidden="true"> *</span>}
+      </label>
+      <div className="date-field__row">
+        <input
+          ref={inputRef}
+          id={inputId}
+          name={name}
+          type="text"
+          dir="ltr"
+          className="date-field__input"
+          value={text}
+          placeholder={localizeDigits('1401/05/31', language)}
+          autoComplete="off"
+          spellCheck={false}
+          required={required}
+          aria-invalid={message ? true : undefined}
+          aria-describedby={describedBy}
+          onChange={(event) => handleTextChange(event.target.value)}
+          onBlur={() => setTouched(true)}
+        />
+        <button
+          ref={toggleRef}
+          type="button"
+          className="button date-field__toggle"
+          aria-label={t('date.openCalendar', { label })}
+          aria-haspopup="dialog"
+          aria-expanded={open}
+          aria-controls={open ? dialogId : undefined}
+          onClick={() => setOpen((was) => !was)}
+        >
+          <CalendarIcon />
+        </button>
+      </div>
+      {hint && (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      )}
+      {message && (
+        <p id={errorId} className="field-error">
+          {message}
+        </p>
+      )}
+      {open && (
+        <CalendarPopover
+          id={dialogId}
+          label={label}
+          initialIso={parsed ?? value ?? todayInTehran()}
+          selectedIso={parsed ?? value}
+          onPick={handlePick}
+          onClose={handleClose}
+        />
+      )}
+    </div>
+  );
+}
+
+function CalendarIcon() {
+  return (
+    <svg aria-hidden="true" focusable="false" width="18" height="18" viewBox="0 0 24 24">
+      <path
+        fill="currentColor"
+        d="M7 2h2v2h6V2h2v2h3a1 1 0 0 1 1 1v15a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1h3V2Zm12 8H5v9h14v-9ZM5 8h14V6H5v2Zm2 4h2v2H7v-2Zm4 0h2v2h-2v-2Zm4 0h2v2h-2v-2Z"
+      />
+    </svg>
+  );
+}
+
+interface CalendarPopoverProps {
+  id: string;
+  label: string;
+  initialIso: string;
+  selectedIso: string | null;
+  onPick: (iso: string) => void;
+  onClose: () => void;
+}
+
+function CalendarPopover({ id, label, initialIso, selectedIso, onPick, onClose }: CalendarPopoverProps) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const isRtl = directionOf(language) === 'rtl';
+  const titleId = `${id}-title`;
+  const [focusedIso, setFocusedIso] = useState(initialIso);
+  // Focus follows the focused day when the grid moved it (or the calendar just opened), not after a month button.
+  const focusDayRef = useRef(true);
+  const gridRef = useRef<HTMLTableElement>(null);
+  const today = todayInTehran();
+
+  useEffect(() => {
+    if (!focusDayRef.current) return;
+    focusDayRef.current = false;
+    gridRef.current?.querySelector<HTMLButtonElement>(`button[data-iso="${focusedIso}"]`)?.focus();
+  }, [focusedIso]);
+
+  const { year, month } = isoToJalali(focusedIso);
+  const monthName = t(`date.months.${MONTH_KEYS[month - 1]!}`);
+  const title = `${monthName} ${localizeDigits(String(year), language)}`;
+  const firstIso = jalaliToIso(year, month, 1)!;
+  const leading = weekdayFromSaturday(firstIso);
+  const dayCount = jalaliDaysInMonth(year, month);
+  const cells: (string | null)[] = [
+    ...Array.from({ length: leading }, () => null),
+    ...Array.from({ length: dayCount }, (_, index) => addDaysIso(firstIso, index)),
+  ];
+  while (cells.length % 7 !== 0) cells.push(null);
+  const weeks = Array.from({ length: cells.length / 7 }, (_, week) => cells.slice(week * 7, week * 7 + 7));
+
+  const moveTo = (iso: string) => {
+    focusDayRef.current = true;
+    setFocusedIso(iso);
+  };
+
+  const handleGridKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
+    const forward = isRtl ? -1 : 1; // ArrowRight goes back in time when the week runs right to left
+    const weekday = weekdayFromSaturday(focusedIso);
+    let next: string;
+    switch (event.key) {
+      case 'ArrowRight':
+        next = addDaysIso(focusedIso, forward);
+        break;
+      case 'ArrowLeft':
+        next = addDaysIso(focusedIso, -forward);
+        break;
+      case 'ArrowDown':
+        next = addDaysIso(focusedIso, 7);
+        break;
+      case 'ArrowUp':
+        next = addDaysIso(focusedIso, -7);
+        break;
+      case 'Home':
+        next = addDaysIso(focusedIso, -weekday);
+        break;
+      case 'End':
+        next = addDaysIso(focusedIso, 6 - weekday);
+        break;
+      case 'PageUp':
+        next = addJalaliMonths(focusedIso, event.shiftKey ? -12 : -1);
+        break;
+      case 'PageDown':
+        next = addJalaliMonths(focusedIso, event.shiftKey ? 12 : 1);
+        break;
+      case 'Enter':
+      case ' ':
+        event.preventDefault();
+        onPick(focusedIso);
+        return;
+      default:
+        return;
+    }
+    event.preventDefault();
+    moveTo(next);
+  };
+
+  return (
+    <div
+      id={id}
+      className="calendar"
+      role="dialog"
+      aria-modal="false"
+      aria-label={t('date.calendarLabel', { label })}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          event.stopPropagation();
+          onClose();
+        }
+      }}
+    >
+      <div className="calendar__header">
+        <button
+          type="button"
+          className="button calendar__nav"
+          aria-label={t('date.previousMonth')}
+          onClick={() => setFocusedIso(addJalaliMonths(focusedIso, -1))}
+        >
+          <span aria-hidden="true">{isRtl ? '›' : '‹'}</span>
+        </button>
+        <p id={titleId} className="calendar__title" aria-live="polite">
+          {title}
+        </p>
+        <button
+          type="button"
+          className="button calendar__nav"
+          aria-label={t('date.nextMonth')}
+          onClick={() => setFocusedIso(addJalaliMonths(focusedIso, 1))}
+        >
+          <span aria-hidden="true">{isRtl ? '‹' : '›'}</span>
+        </button>
+      </div>
+      <table
+        ref={gridRef}
+        role="grid"
+        className="calendar__grid"
+        aria-labelledby={titleId}
+        onKeyDown={handleGridKeyDown}
+      >
+        <thead>
+          <tr>
+            {WEEKDAY_KEYS.map((key) => (
+              <th key={key} scope="col" abbr={t(`date.weekdays.${key}`)}>
+                {t(`date.weekdaysShort.${key}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {weeks.map((week, weekIndex) => (
+            <tr key={weekIndex}>
+              {week.map((iso, dayIndex) =>
+                iso === null ? (
+                  <td key={`blank-${dayIndex}`} role="gridcell" />
+                ) : (
+                  <td key={iso} role="gridcell" aria-selected={iso === selectedIso}>
+                    <button
+                      type="button"
+                      data-iso={iso}
+                      tabIndex={iso === focusedIso ? 0 : -1}
+                      className={[
+                        'calendar__day',
+                        iso === selectedIso ? 'calendar__day--selected' : '',
+                        iso === today ? 'calendar__day--today' : '',
+                      ]
+                        .filter(Boolean)
+                        .join(' ')}
+                      aria-label={t('date.dayLabel', {
+                        day: localizeDigits(String(isoToJalali(iso).day), language),
+                        month: monthName,
+                        year: localizeDigits(String(year), language),
+                      })}
+                      aria-current={iso === today ? 'date' : undefined}
+                      onClick={() => onPick(iso)}
+                      onFocus={() => {
+                        if (iso !== focusedIso) setFocusedIso(iso);
+                      }}
+                    >
+                      {localizeDigits(String(isoToJalali(iso).day), language)}
+                    </button>
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="calendar__footer">
+        <button type="button" className="button" onClick={() => moveTo(today)}>
+          {t('date.today')}
+        </button>
+        <button type="button" className="button" onClick={onClose}>
+          {t('date.close')}
+        </button>
+      </div>
+    </div>
+  );
+}

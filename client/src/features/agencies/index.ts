@@ -1,0 +1,5 @@
+/** What other parts of the app may use from the agencies feature. */
+export { useAgencies, type Agency, type AgencyListParams } from './api/getAgencies';
+export { useAgency, type AgencyDetail, type ServiceStage } from './api/getAgency';
+export { AgencyDetailPage } from './components/AgencyDetailPage';
+export { AgencyListPage } from './components/AgencyListPage';

@@ -1,0 +1,9 @@
+import { lazy } from 'react';
+
+/** What other parts of the app may use from the evaluations feature. */
+export { AgencyScoresSection } from './components/AgencyScoresSection';
+
+/** Staff-only page, loaded on demand so the public pages stay light. */
+export const SessionFormPage = lazy(async () => ({
+  default: (await import('./components/SessionFormPage')).SessionFormPage,
+}));
