@@ -85,6 +85,14 @@ describe('the demo data set holds the facts of the source article', () => {
     expect(mismatches).toEqual({ n: 0 });
   });
 
+  it('has an open round besides the closed summer one, so evaluators can start at once', async () => {
+    const rounds = await sql.query(`SELECT code, status FROM evaluation_round ORDER BY starts_on`);
+    expect(rounds).toEqual([
+      { code: 'summer-1401', status: 'closed' },
+      { code: 'second-half-1401', status: 'open' },
+    ]);
+  });
+
   it('records 29 evaluation sessions', async () => {
     expect(await one(`SELECT count(*)::int AS n FROM evaluation_session`)).toEqual({ n: 29 });
   });

@@ -1,4 +1,5 @@
 import type { Language } from './language';
+import { localizeDigits } from './numbers';
 
 export interface Named {
   nameFa: string;
@@ -11,10 +12,14 @@ export interface LocalizedText {
   lang: Language;
 }
 
-/** The name in the active language; English falls back to the Persian name when none is recorded. */
+/**
+ * The name in the active language; English falls back to the Persian name when none is recorded. The server
+ * stores digits normalised to Latin ones (what people type in any digits is kept as one value), so Persian text
+ * is shown with Persian digits here: «ارزیابی پاییز 1401» reads «ارزیابی پاییز ۱۴۰۱».
+ */
 export function localizedName(entity: Named, language: Language): LocalizedText {
   if (language === 'en' && entity.nameEn.trim() !== '') {
     return { text: entity.nameEn, lang: 'en' };
   }
-  return { text: entity.nameFa, lang: 'fa' };
+  return { text: localizeDigits(entity.nameFa, 'fa'), lang: 'fa' };
 }

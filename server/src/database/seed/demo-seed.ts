@@ -463,6 +463,12 @@ export async function seedDemoData(manager: EntityManager): Promise<DemoCredenti
      VALUES ($1, 'summer-1401', 'ارزیابی کیفیت خدمات الکترونیکی دستگاه‌ها، تابستان ۱۴۰۱', 'Quality of agencies'' e-services, summer 1401', $2, $3, '2022-06-22', $4, 'closed', '2022-08-22T12:00:00+04:30')`,
     [roundId, cycleId, setId, DEMO.articleDay],
   );
+  // A second round, open, so that evaluators can record sessions and scores on a fresh demo database.
+  await manager.query(
+    `INSERT INTO evaluation_round (id, code, title_fa, title_en, cycle_id, criteria_set_id, starts_on, ends_on, status)
+     VALUES ($1, 'second-half-1401', 'ارزیابی کیفیت خدمات الکترونیکی دستگاه‌ها، نیمه دوم ۱۴۰۱', 'Quality of agencies'' e-services, second half of 1401', $2, $3, '2022-09-23', $4, 'open')`,
+    [stableUuid('round:second-half-1401'), cycleId, setId, DEMO.historyEnd],
+  );
   const main = plans.filter((p) => p.isMain);
   const fixedCodes = Object.keys(FIXED_CRITERION_SCORES);
   const sessionAgencies = [

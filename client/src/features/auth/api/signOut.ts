@@ -15,13 +15,29 @@ interface UseSignOutOptions {
   onSignedOut?: () => void | Promise<void>;
 }
 
+let signingOut = false;
+
+/**
+ * True for a moment after a deliberate sign-out. React Router commits the navigation away from a staff page in a
+ * transition, so that page can render once more with no user; its guard must not then send the person to the
+ * sign-in page (which is what made the sign-out test flaky).
+ */
+export function isSigningOut(): boolean {
+  return signingOut;
+}
+
 export function useSignOut({ onSignedOut }: UseSignOutOptions = {}) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: signOut,
     onSuccess: async () => {
-      await onSignedOut?.();
-      await applySignedInUser(queryClient, null);
+      signingOut = true;
+      try {
+        await onSignedOut?.();
+        await applySignedInUser(queryClient, null);
+      } finally {
+        setTimeout(() => (signingOut = false), 1000);
+      }
     },
   });
 }

@@ -4,6 +4,7 @@ import { Navigate, useLocation } from 'react-router-dom';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { LoadingMessage } from '../../../components/LoadingMessage';
 import { useMe, type Role } from '../api/getMe';
+import { isSigningOut } from '../api/signOut';
 import { signInPathFor } from '../utils/returnPath';
 import { hasRole } from '../utils/roles';
 
@@ -23,7 +24,7 @@ export function RequireRole({ roles, children }: RequireRoleProps) {
 
   if (me.isPending) return <LoadingMessage />;
   if (me.isError) return <ErrorMessage error={me.error} onRetry={() => void me.refetch()} />;
-  if (me.data === null) return <Navigate to={signInPathFor(location)} replace />;
+  if (me.data === null) return isSigningOut() ? null : <Navigate to={signInPathFor(location)} replace />;
   if (!hasRole(me.data, roles)) {
     return (
       <>
