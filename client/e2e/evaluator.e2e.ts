@@ -1,5 +1,6 @@
 import axe from 'axe-core';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './browser';
 import { signInForCookie, startServer, type RunningServer } from './serverProcess';
 
 /**
@@ -7,15 +8,6 @@ import { signInForCookie, startServer, type RunningServer } from './serverProces
  * session with criterion scores typed partly in Persian digits, watch the live total, save, and find the draft
  * score on the agency's page. Accessibility is checked with axe-core on the way.
  */
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 const ROUND = {
   code: `e2e-autumn-1401-${Date.now()}`,
@@ -72,7 +64,7 @@ describe('evaluator journey (Chromium)', () => {
 
   beforeAll(async () => {
     server = await startServer();
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     // The server's Content-Security-Policy forbids inline scripts; axe-core is injected as one.
     context = await browser.newContext({ bypassCSP: true, timezoneId: 'Asia/Tehran', locale: 'fa-IR' });
     page = await context.newPage();

@@ -1,4 +1,5 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './browser';
 import { signInForCookie, startServer, type DemoCredential, type RunningServer } from './serverProcess';
 
 /**
@@ -6,15 +7,6 @@ import { signInForCookie, startServer, type DemoCredential, type RunningServer }
  * lose a race with someone else's save (409) and recover, import progress from a CSV file (first one with a
  * problem, then a good one), and find the changes in the audit log.
  */
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 interface AgencySummary {
   id: string;
@@ -42,7 +34,7 @@ describe('administrator journey (Chromium)', () => {
       items: AgencySummary[];
     };
     notLaunched = list.items.filter((agency) => agency.singleWindowLaunchedOn === null);
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     context = await browser.newContext({ timezoneId: 'Asia/Tehran', locale: 'fa-IR' });
     page = await context.newPage();
     page.setDefaultTimeout(20_000);
