@@ -37,12 +37,20 @@ describe('sign-in', () => {
     expect(setCookie).toContain('HttpOnly');
     expect(setCookie).toContain('SameSite=Strict');
     const cookie = setCookie.split(';')[0]!;
+    // A readable hint without the secret lets the page skip /auth/me for public visitors.
+    const cookies = ([] as string[]).concat(res.headers['set-cookie'] as string | string[]);
+    const hint = cookies.find((c) => c.startsWith('monitor_signed_in='));
+    expect(hint).toMatch(/^monitor_signed_in=1;/);
+    expect(hint).not.toContain('HttpOnly');
+    expect(hint).toContain('SameSite=Strict');
 
     expect((await t.request({ method: 'GET', url: '/api/v1/auth/me', cookie })).body).toMatchObject({
       username: 'evaluator',
       role: 'evaluator',
     });
-    expect((await t.request({ method: 'POST', url: '/api/v1/auth/logout', cookie })).status).toBe(204);
+    const signedOut = await t.request({ method: 'POST', url: '/api/v1/auth/logout', cookie });
+    expect(signedOut.status).toBe(204);
+    expect(String(signedOut.headers['set-cookie'])).toMatch(/monitor_signed_in=;/);
     const after = await t.request({ method: 'GET', url: '/api/v1/auth/me', cookie });
     expect(after.status).toBe(401);
     expect(after.body.error).toBe('UNAUTHENTICATED');

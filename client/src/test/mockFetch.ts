@@ -23,6 +23,9 @@ export function jsonResponse({ status = 200, body }: FakeReply): Response {
 export function mockFetch(
   routes: Record<string, FakeReply | FakeRoute>,
 ): jest.Mock<Promise<Response>, [string, RequestInit?]> {
+  // The real server sets this readable hint beside the session cookie; a fake server that answers /auth/me
+  // stands for a browser that may hold a session, so the page asks it.
+  if ('/api/v1/auth/me' in routes) document.cookie = 'monitor_signed_in=1; path=/';
   const fetchMock = jest.fn((input: string, init?: RequestInit) => {
     const url = new URL(input, 'http://localhost');
     const route = routes[url.pathname];

@@ -12,7 +12,7 @@ import { ErrorResponseDto } from '../../common/errors/error-response.dto.js';
 import { USER_ROLES } from '../users/app-user.entity.js';
 import type { AuthUser } from './auth-user.js';
 import { CurrentUser, Roles, type AuthenticatedRequest } from './auth.decorators.js';
-import { SESSION_COOKIE, sessionToken } from './auth.guard.js';
+import { SESSION_COOKIE, SIGNED_IN_HINT_COOKIE, sessionToken } from './auth.guard.js';
 import { AuthService, SESSION_HOURS } from './auth.service.js';
 import { MeDto, SignInDto, SignInResponseDto } from './dto/sign-in.dto.js';
 
@@ -36,13 +36,14 @@ export class AuthController {
     const { token, expiresAt, user } = await this.auth.signIn(body.username, body.password, String(request.id));
     void reply.header('cache-control', 'no-store');
     if (body.mode === 'token') return { user, expiresAt: expiresAt.toISOString(), token };
-    void reply.setCookie(SESSION_COOKIE, token, {
-      httpOnly: true,
+    const cookie = {
       sameSite: 'strict',
       secure: request.protocol === 'https',
       path: '/',
       maxAge: SESSION_HOURS * 3600,
-    });
+    } as const;
+    void reply.setCookie(SESSION_COOKIE, token, { ...cookie, httpOnly: true });
+    void reply.setCookie(SIGNED_IN_HINT_COOKIE, '1', { ...cookie, httpOnly: false });
     return { user, expiresAt: expiresAt.toISOString() };
   }
 
@@ -58,6 +59,7 @@ export class AuthController {
     const found = sessionToken(request);
     if (found) await this.auth.signOut(found.token, user, String(request.id));
     void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    void reply.clearCookie(SIGNED_IN_HINT_COOKIE, { path: '/' });
   }
 
   @Get('me')

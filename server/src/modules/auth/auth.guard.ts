@@ -6,6 +6,11 @@ import { CrossSiteRequestException, ForbiddenRoleException, UnauthenticatedExcep
 import { AuthService } from './auth.service.js';
 
 export const SESSION_COOKIE = 'monitor_session';
+/**
+ * A readable companion of the session cookie that holds no secret, only "1": it lets the page skip asking
+ * `/auth/me` when nobody is signed in, so public visitors make no request that is bound to fail.
+ */
+export const SIGNED_IN_HINT_COOKIE = 'monitor_signed_in';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The session token from the cookie or from `Authorization: Bearer …`, and where it came from. */
