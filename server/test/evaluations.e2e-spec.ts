@@ -248,7 +248,11 @@ describe('creating a round (admin)', () => {
       expect(res.status).toBe(400);
       expect(res.body.error).toBe('VALIDATION_FAILED');
       expect(res.body.details).toEqual([
-        { field, fa: `${field}: تاریخ معتبر نیست`, en: expect.stringContaining('YYYY/MM/DD') },
+        {
+          field,
+          fa: `${field}: روز معتبری نیست؛ به شکل ۱۴۰۱/۰۵/۳۱ (خورشیدی) یا 2022-08-22 (میلادی) بنویسید`,
+          en: expect.stringContaining('YYYY/MM/DD'),
+        },
       ]);
     }
     expect(await fingerprint()).toBe(before);

@@ -7,7 +7,10 @@ export interface FieldProblem {
   en: string;
 }
 
-/** class-validator's constraint names, said in Persian; the English is class-validator's own message. */
+/**
+ * class-validator's constraint names, said in Persian; the English is class-validator's own message. Our own
+ * constraints carry their Persian message in `context.fa` (see `common/validation/input.ts`).
+ */
 const PERSIAN: Record<string, string> = {
   isInt: 'باید عدد صحیح باشد',
   min: 'کوچک‌تر از حداقل مجاز است',
@@ -28,9 +31,10 @@ const PERSIAN: Record<string, string> = {
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const contexts = (error.contexts ?? {}) as Record<string, { fa?: string } | undefined>;
     const own = Object.entries(error.constraints ?? {}).map(([name, en]) => ({
       field,
-      fa: `${field}: ${PERSIAN[name] ?? 'مقدار نامعتبر است'}`,
+      fa: `${field}: ${contexts[name]?.fa ?? PERSIAN[name] ?? 'مقدار نامعتبر است'}`,
       en,
     }));
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];

@@ -1,6 +1,5 @@
 import { Transform } from 'class-transformer';
-import { registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
-import { parseDay } from '../../../common/dates/parse-day.js';
+import { bilingualConstraint } from '../../../common/validation/input.js';
 import { normalizeText } from '../../../common/text/normalize-text.js';
 import { isHttpUrl } from '../progress-rules.js';
 
@@ -18,43 +17,12 @@ export const NormalizedText = () =>
     return text === '' ? undefined : text;
   });
 
-/** Whole numbers typed in any digits ("۳" → 3). */
-export const NormalizedInt = () =>
-  Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' && /^\s*[0-9۰-۹٠-٩]+\s*$/.test(value) ? Number(normalizeText(value)) : value,
-  );
+export { IsDay, NormalizedDay, NormalizedInt } from '../../../common/validation/input.js';
 
-/** A calendar day, ISO `YYYY-MM-DD` or Jalali `YYYY/MM/DD` in any digits, to its ISO day. */
-export const NormalizedDay = () =>
-  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? (parseDay(value) ?? value) : value));
-
-function constraint(
-  name: string,
-  validate: (value: unknown) => boolean,
-  message: (args: ValidationArguments) => string,
-): (options?: ValidationOptions) => PropertyDecorator {
-  return (options) => (target, propertyName) =>
-    registerDecorator({
-      name,
-      target: target.constructor,
-      propertyName: String(propertyName),
-      options: { message, ...options },
-      validator: { validate },
-    });
-}
-
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** After `NormalizedDay`: a day that exists. Named `isDateString` so the Persian message says "not a valid date". */
-export const IsDay = constraint(
-  'isDateString',
-  (value) => typeof value === 'string' && ISO_DAY.test(value) && parseDay(value) === value,
-  (args) => `${args.property} must be a real day, as YYYY-MM-DD (Gregorian) or YYYY/MM/DD (Jalali, e.g. 1401/05/31)`,
-);
-
-/** An absolute http(s) address. Named `matches` so the Persian message says "the format is not right". */
-export const IsHttpUrl = constraint(
-  'matches',
+/** An absolute http(s) address. */
+export const IsHttpUrl = bilingualConstraint(
+  'isHttpUrl',
   (value) => typeof value === 'string' && isHttpUrl(value),
   (args) => `${args.property} must be an http(s) address such as https://example.gov.ir`,
+  'باید نشانی وب کاملی باشد، مانند https://example.gov.ir',
 );
