@@ -19,3 +19,15 @@ export function minDay(a: string, b: string): string {
 export function maxDay(a: string, b: string): string {
   return a > b ? a : b;
 }
+
+const TEHRAN_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Tehran',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** Today's calendar day in Tehran (ISO): things recorded as having happened cannot be later than this. */
+export function tehranToday(now: Date = new Date()): string {
+  return TEHRAN_DAY.format(now);
+}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { Conditions, containsPattern } from '../../common/db/conditions.js';
 import { normalizeForSearch } from '../../common/text/normalize-text.js';
 import type { AgencyDetailDto, AgencyDto, AgencyListDto } from './dto/agency.dto.js';
 import type { ListAgenciesQuery } from './dto/list-agencies.query.js';
@@ -62,11 +63,6 @@ export function toAgencyDto(row: AgencyRow): AgencyDto {
   };
 }
 
-/** `%` and `_` in what people type are literal characters, not LIKE wildcards. */
-function likePattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 @Injectable()
 export class AgenciesService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -74,14 +70,10 @@ export class AgenciesService {
   /** One page of agencies in Persian alphabetical order, with the total that matches. */
   async list(query: ListAgenciesQuery): Promise<AgencyListDto> {
     const term = query.search ? normalizeForSearch(query.search) : '';
-    const conditions: string[] = [];
-    const params: unknown[] = [];
-    if (query.scope === 'main') conditions.push('a.is_main');
-    if (term) {
-      params.push(likePattern(term));
-      conditions.push(`a.search_key LIKE $${params.length}`);
-    }
-    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+    const conditions = new Conditions();
+    if (query.scope === 'main') conditions.raw('a.is_main');
+    if (term) conditions.add('a.search_key LIKE ?', containsPattern(term));
+    const { where, params } = conditions;
     const counted = await this.dataSource.query<Array<{ total: number }>>(
       `SELECT count(*)::int AS total FROM agency a ${where}`,
       params,
@@ -91,7 +83,7 @@ export class AgenciesService {
       `WITH page AS (
          SELECT a.* FROM agency a ${where}
          ORDER BY a.name_fa COLLATE "fa-x-icu", a.id
-         LIMIT $${params.length + 1} OFFSET $${params.length + 2}
+         LIMIT ${conditions.next()} OFFSET ${conditions.next(2)}
        ) ${AGENCY_SELECT}
        ORDER BY a.name_fa COLLATE "fa-x-icu", a.id`,
       [...params, query.pageSize, (query.page - 1) * query.pageSize],

@@ -2,6 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { Conditions } from '../../common/db/conditions.js';
 import { ErrorResponseDto } from '../../common/errors/error-response.dto.js';
 import { Roles } from '../auth/auth.decorators.js';
 import { AuditListDto, AuditRecordDto, ListAuditQuery } from './dto/audit.dto.js';
@@ -19,19 +20,14 @@ export class AuditController {
   @ApiUnauthorizedResponse({ type: ErrorResponseDto })
   @ApiForbiddenResponse({ type: ErrorResponseDto })
   async list(@Query() query: ListAuditQuery): Promise<AuditListDto> {
-    const conditions: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      conditions.push(sql.replace('?', `$${params.length}`));
-    };
-    if (query.entityType) add('r.entity_type = ?', query.entityType);
-    if (query.entityId) add('r.entity_id = ?', query.entityId);
-    if (query.actorId) add('r.actor_id = ?', query.actorId);
-    if (query.action) add('r.action = ?', query.action);
-    if (query.from) add('r.occurred_at >= ?', query.from);
-    if (query.to) add('r.occurred_at < ?', query.to);
-    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+    const conditions = new Conditions();
+    if (query.entityType) conditions.add('r.entity_type = ?', query.entityType);
+    if (query.entityId) conditions.add('r.entity_id = ?', query.entityId);
+    if (query.actorId) conditions.add('r.actor_id = ?', query.actorId);
+    if (query.action) conditions.add('r.action = ?', query.action);
+    if (query.from) conditions.add('r.occurred_at >= ?', query.from);
+    if (query.to) conditions.add('r.occurred_at < ?', query.to);
+    const { where, params } = conditions;
     const counted = await this.dataSource.query<Array<{ total: number }>>(
       `SELECT count(*)::int AS total FROM audit_record r ${where}`,
       params,
@@ -43,7 +39,7 @@ export class AuditController {
        FROM audit_record r LEFT JOIN app_user u ON u.id = r.actor_id
        ${where}
        ORDER BY r.occurred_at DESC, r.id
-       LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+       LIMIT ${conditions.next()} OFFSET ${conditions.next(2)}`,
       [...params, query.pageSize, (query.page - 1) * query.pageSize],
     );
     return { items, total: counted[0]?.total ?? 0, page: query.page, pageSize: query.pageSize };

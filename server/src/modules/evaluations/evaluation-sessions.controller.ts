@@ -23,7 +23,7 @@ import {
   UpdateSessionDto,
 } from './dto/session.dto.js';
 import { SessionInvalidIdException } from './evaluations.exception.js';
-import { privateWhenSignedIn } from './evaluations.http.js';
+import { privateWhenSignedIn } from '../auth/private-when-signed-in.js';
 import { SessionsService } from './sessions.service.js';
 
 @ApiTags('evaluations')

@@ -22,7 +22,6 @@ export enum EvaluationErrorCode {
   SessionInvalidId = 'SESSION_INVALID_ID',
   SessionDateOutsideRound = 'SESSION_DATE_OUTSIDE_ROUND',
   EvaluatorInvalid = 'EVALUATOR_INVALID',
-  AgencyNotFound = 'AGENCY_NOT_FOUND',
   ScoreNotFound = 'SCORE_NOT_FOUND',
   ScoreInvalidId = 'SCORE_INVALID_ID',
   ScoreNotEditable = 'SCORE_NOT_EDITABLE',
@@ -169,15 +168,6 @@ export class EvaluatorInvalidException extends AppException {
       },
       { ids },
     );
-  }
-}
-
-export class EvaluationAgencyNotFoundException extends AppException {
-  constructor(id: string) {
-    super(EvaluationErrorCode.AgencyNotFound, HttpStatus.NOT_FOUND, {
-      fa: 'دستگاهی با این شناسه پیدا نشد.',
-      en: `No agency has the id ${id}.`,
-    });
   }
 }
 

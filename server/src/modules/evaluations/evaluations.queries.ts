@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { Conditions } from '../../common/db/conditions.js';
 import type { AgencyRepresentative } from './evaluation-session.entity.js';
 import type { RoundStatus } from './evaluation-round.entity.js';
 import type { ScoreStatus } from './score.entity.js';
@@ -73,32 +74,6 @@ export interface ScoreRow {
   version: number;
   created_at: Date;
   updated_at: Date;
-}
-
-/** A WHERE clause built from optional filters, with numbered parameters. */
-export class Conditions {
-  readonly params: unknown[] = [];
-  private readonly parts: string[] = [];
-
-  add(sql: string, value: unknown): this {
-    this.params.push(value);
-    this.parts.push(sql.replace('?', `$${this.params.length}`));
-    return this;
-  }
-
-  raw(sql: string): this {
-    this.parts.push(sql);
-    return this;
-  }
-
-  get where(): string {
-    return this.parts.length ? `WHERE ${this.parts.join(' AND ')}` : '';
-  }
-
-  /** The placeholder of the next parameter. */
-  next(offset = 1): string {
-    return `$${this.params.length + offset}`;
-  }
 }
 
 const ROUND_SELECT = `

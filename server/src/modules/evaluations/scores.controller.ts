@@ -28,7 +28,7 @@ import { CurrentActor, CurrentUser, Roles } from '../auth/auth.decorators.js';
 import { VersionDto } from './dto/round.dto.js';
 import { ListScoresQuery, ScoreDto, ScoreListDto, UpdateScoreDto } from './dto/score.dto.js';
 import { ScoreInvalidIdException } from './evaluations.exception.js';
-import { privateWhenSignedIn } from './evaluations.http.js';
+import { privateWhenSignedIn } from '../auth/private-when-signed-in.js';
 import { ScoresService } from './scores.service.js';
 
 const ScoreId = () => Param('id', new ParseUUIDPipe({ exceptionFactory: () => new ScoreInvalidIdException() }));

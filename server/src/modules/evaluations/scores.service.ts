@@ -16,7 +16,8 @@ import {
   ScoreNotFoundException,
 } from './evaluations.exception.js';
 import { toScoreDto } from './evaluations.mappers.js';
-import { Conditions, countScores, selectScore, selectScores } from './evaluations.queries.js';
+import { Conditions } from '../../common/db/conditions.js';
+import { countScores, selectScore, selectScores } from './evaluations.queries.js';
 import { assertMayCorrect, inTransaction, isCorrection } from './evaluations.rules.js';
 import type { ScoreStatus } from './score.entity.js';
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AgencyNotFoundException } from '../agencies/agencies.exception.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { VersionConflictException } from '../../common/errors/version-conflict.exception.js';
@@ -16,14 +17,14 @@ import type {
 import type { AgencyRepresentative } from './evaluation-session.entity.js';
 import type { RoundStatus } from './evaluation-round.entity.js';
 import {
-  EvaluationAgencyNotFoundException,
   EvaluatorInvalidException,
   RoundNotFoundException,
   SessionDateOutsideRoundException,
   SessionNotFoundException,
 } from './evaluations.exception.js';
 import { toSessionDto } from './evaluations.mappers.js';
-import { Conditions, countSessions, selectSession, selectSessions } from './evaluations.queries.js';
+import { Conditions } from '../../common/db/conditions.js';
+import { countSessions, selectSession, selectSessions } from './evaluations.queries.js';
 import { inTransaction, isCorrection } from './evaluations.rules.js';
 import { ScoresService } from './scores.service.js';
 
@@ -99,7 +100,7 @@ export class SessionsService {
       const correction = isCorrection(round.status, actor, dto.reason);
       const reason = correction ? dto.reason!.trim() : dto.reason?.trim() || undefined;
       const agency = await manager.query<unknown[]>(`SELECT 1 FROM agency WHERE id = $1`, [dto.agencyId]);
-      if (!agency.length) throw new EvaluationAgencyNotFoundException(dto.agencyId);
+      if (!agency.length) throw new AgencyNotFoundException(dto.agencyId);
       SessionsService.checkDay(dto.heldOn, round);
       const evaluatorIds = [...new Set((dto.evaluatorIds ?? [actor.user.id]).map((id) => id.toLowerCase()))];
       const evaluators = await manager.query<Array<{ id: string }>>(

@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { normalizeForSearch, normalizeText } from '../../common/text/normalize-text.js';
+import { problem, type ImportProblem } from './import-problems.js';
+import type { ParsedRow } from './import-types.js';
 
 export interface AgencyRef {
   id: string;
@@ -44,4 +46,33 @@ export class AgencyMatcher {
     if (named.length === 1) return { kind: 'found', agency: named[0]! };
     return named.length === 0 ? { kind: 'unknown' } : { kind: 'ambiguous', count: named.length };
   }
+}
+
+/**
+ * Reads a row's `agency` cell: fills the row's agency fields and returns the agency, or adds the problem
+ * (missing, unknown, ambiguous) to `found`. Shared by the scores and progress imports.
+ */
+export function readAgencyCell(
+  matcher: AgencyMatcher,
+  text: string,
+  at: { row: number; column: string },
+  out: ParsedRow,
+  found: ImportProblem[],
+): AgencyRef | undefined {
+  if (text === '') {
+    found.push(problem.missingValue(at.row, at.column));
+    return undefined;
+  }
+  const match = matcher.match(text);
+  if (match.kind === 'unknown') found.push(problem.unknownAgency(at.row, at.column, text));
+  if (match.kind === 'ambiguous') found.push(problem.ambiguousAgency(at.row, at.column, text, match.count));
+  if (match.kind !== 'found') return undefined;
+  const { agency } = match;
+  Object.assign(out, {
+    agencyId: agency.id,
+    agencyCode: agency.code,
+    agencyNameFa: agency.nameFa,
+    agencyNameEn: agency.nameEn,
+  });
+  return agency;
 }

@@ -2,8 +2,9 @@ import type { EntityManager } from 'typeorm';
 import { parseDay } from '../../common/dates/parse-day.js';
 import type { AgencyProgressKind } from '../agencies/agency-progress-event.entity.js';
 import type { Actor } from '../auth/auth-user.js';
-import { applyAgencyProgress, isHttpUrl, tehranToday } from '../progress/progress-rules.js';
-import { AgencyMatcher, type AgencyRef } from './agency-matcher.js';
+import { tehranToday } from '../../common/dates/calendar-day.js';
+import { applyAgencyProgress, isHttpUrl } from '../progress/progress-rules.js';
+import { AgencyMatcher, readAgencyCell, type AgencyRef } from './agency-matcher.js';
 import { recordAuditBatch } from './audit-batch.js';
 import { cellsByHeader, headerKey, layoutColumns } from './columns.js';
 import { problem, type ImportProblem } from './import-problems.js';
@@ -103,23 +104,7 @@ export async function validateProgress(
       return index === undefined ? '' : (sheetRow.cells[index] ?? '');
     };
 
-    const agencyText = cell('agency');
-    let agency: AgencyRef | undefined;
-    if (agencyText === '') found.push(problem.missingValue(n, col('agency')));
-    else {
-      const match = matcher.match(agencyText);
-      if (match.kind === 'found') agency = match.agency;
-      else if (match.kind === 'unknown') found.push(problem.unknownAgency(n, col('agency'), agencyText));
-      else found.push(problem.ambiguousAgency(n, col('agency'), agencyText, match.count));
-    }
-    if (agency) {
-      Object.assign(out, {
-        agencyId: agency.id,
-        agencyCode: agency.code,
-        agencyNameFa: agency.nameFa,
-        agencyNameEn: agency.nameEn,
-      });
-    }
+    const agency = readAgencyCell(matcher, cell('agency'), { row: n, column: col('agency') }, out, found);
 
     const eventText = cell('event');
     const kind = eventText === '' ? undefined : EVENT_BY_KEY.get(headerKey(eventText));

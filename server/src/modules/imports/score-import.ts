@@ -3,8 +3,8 @@ import type { EntityManager } from 'typeorm';
 import { parseDay } from '../../common/dates/parse-day.js';
 import { decimalToUnits, parseDecimal, unitsToDecimal } from '../../common/numbers/decimal.js';
 import type { Actor } from '../auth/auth-user.js';
-import { tehranToday } from '../progress/progress-rules.js';
-import { AgencyMatcher, type AgencyRef } from './agency-matcher.js';
+import { tehranToday } from '../../common/dates/calendar-day.js';
+import { AgencyMatcher, readAgencyCell } from './agency-matcher.js';
 import { recordAuditBatch } from './audit-batch.js';
 import { cellsByHeader, headerKey, layoutColumns } from './columns.js';
 import { ImportConcurrentChangeException } from './imports.exception.js';
@@ -181,23 +181,7 @@ export async function validateScores(
       }
     }
 
-    const agencyText = cell('agency');
-    let agency: AgencyRef | undefined;
-    if (agencyText === '') found.push(problem.missingValue(n, col('agency')));
-    else {
-      const match = matcher.match(agencyText);
-      if (match.kind === 'found') agency = match.agency;
-      else if (match.kind === 'unknown') found.push(problem.unknownAgency(n, col('agency'), agencyText));
-      else found.push(problem.ambiguousAgency(n, col('agency'), agencyText, match.count));
-    }
-    if (agency) {
-      Object.assign(out, {
-        agencyId: agency.id,
-        agencyCode: agency.code,
-        agencyNameFa: agency.nameFa,
-        agencyNameEn: agency.nameEn,
-      });
-    }
+    const agency = readAgencyCell(matcher, cell('agency'), { row: n, column: col('agency') }, out, found);
 
     const dayText = cell('held_on');
     let heldOn: string | null = null;

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { format as formatJalali } from 'date-fns-jalali';
 import type { EntityManager } from 'typeorm';
-import { tehranToday } from '../progress/progress-rules.js';
+import { tehranToday } from '../../common/dates/calendar-day.js';
 import { toCsv } from './csv.js';
 import type { ImportKind } from './import-types.js';
 import { ImportRoundNotFoundException } from './imports.exception.js';

@@ -1,11 +1,4 @@
-import {
-  applyAgencyProgress,
-  applyStage,
-  isHttpUrl,
-  stageDatesInOrder,
-  stagesBefore,
-  tehranToday,
-} from './progress-rules.js';
+import { applyAgencyProgress, applyStage, isHttpUrl, stageDatesInOrder, stagesBefore } from './progress-rules.js';
 
 const none = { electronicOn: null, singleWindowOn: null, nationalWindowOn: null };
 
@@ -66,12 +59,7 @@ describe('applyAgencyProgress', () => {
   });
 });
 
-describe('tehranToday and isHttpUrl', () => {
-  it("gives Tehran's calendar day (UTC+03:30 since 2023)", () => {
-    expect(tehranToday(new Date('2024-08-21T20:29:00Z'))).toBe('2024-08-21');
-    expect(tehranToday(new Date('2024-08-21T20:31:00Z'))).toBe('2024-08-22');
-  });
-
+describe('isHttpUrl', () => {
   it('accepts absolute http(s) addresses only', () => {
     expect(isHttpUrl('https://my.example.gov.ir/path?x=1')).toBe(true);
     expect(isHttpUrl('http://پنجره.ایران')).toBe(true);

@@ -88,18 +88,6 @@ export function applyAgencyProgress(
   return next;
 }
 
-const TEHRAN_DAY = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Tehran',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** Today's calendar day in Tehran (ISO). Progress happens on a day that has come: never after this. */
-export function tehranToday(now: Date = new Date()): string {
-  return TEHRAN_DAY.format(now);
-}
-
 /** An absolute http(s) address with a host, such as an agency's single-window site. */
 export function isHttpUrl(text: string): boolean {
   if (!/^https?:\/\//i.test(text) || /\s/.test(text) || text.length > 2000) return false;

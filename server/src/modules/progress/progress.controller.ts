@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { privateWhenSignedIn } from '../auth/private-when-signed-in.js';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -48,9 +49,7 @@ export class ProgressController {
     @CurrentUser() viewer: AuthUser | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AgencyProgressDto> {
-    // Signed-in users also see notes and names: such an answer is never kept by a shared cache.
-    void reply.header('vary', 'cookie, authorization');
-    if (viewer) void reply.header('cache-control', 'private, no-store');
+    privateWhenSignedIn(reply, viewer);
     return this.progress.getAgencyProgress(id, viewer, query.serviceEventLimit);
   }
 

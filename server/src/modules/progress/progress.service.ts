@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Conditions, containsPattern } from '../../common/db/conditions.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { VersionConflictException } from '../../common/errors/version-conflict.exception.js';
@@ -30,7 +31,8 @@ import {
   SystemNotFoundException,
   type StageConflict,
 } from './progress.exception.js';
-import { applyAgencyProgress, applyStage, stagesBefore, tehranToday, type StageDates } from './progress-rules.js';
+import { tehranToday } from '../../common/dates/calendar-day.js';
+import { applyAgencyProgress, applyStage, stagesBefore, type StageDates } from './progress-rules.js';
 
 const day = (column: string, alias = column) => `to_char(${column}, 'YYYY-MM-DD') AS "${alias}"`;
 
@@ -73,10 +75,6 @@ function conflictOf(row: StageConflict): StageConflict {
 function refuseFuture(field: string, value: string): void {
   const today = tehranToday();
   if (value > today) throw new DateInFutureException(field, today);
-}
-
-function likePattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /**
@@ -235,31 +233,25 @@ export class ProgressService {
 
   async listAgencyServices(agencyId: string, query: ListAgencyServicesQuery): Promise<ServiceListDto> {
     await this.requireAgency(agencyId);
-    const params: unknown[] = [agencyId];
-    const conditions = ['e.agency_id = $1'];
-    if (query.stage) {
-      params.push(query.stage);
-      conditions.push(`e.stage = $${params.length}`);
-    }
-    if (query.systemId) {
-      params.push(query.systemId);
-      conditions.push(`e.system_id = $${params.length}`);
-    }
+    const conditions = new Conditions().add('e.agency_id = ?', agencyId);
+    if (query.stage) conditions.add('e.stage = ?', query.stage);
+    if (query.systemId) conditions.add('e.system_id = ?', query.systemId);
     const term = query.search ? normalizeForSearch(query.search) : '';
     if (term) {
-      params.push(likePattern(term));
-      conditions.push(`app_normalize_search(e.name_fa || ' ' || e.name_en || ' ' || e.code) LIKE $${params.length}`);
+      conditions.add(
+        `app_normalize_search(e.name_fa || ' ' || e.name_en || ' ' || e.code) LIKE ?`,
+        containsPattern(term),
+      );
     }
-    const where = conditions.join(' AND ');
     const [[counted], items] = await Promise.all([
       this.dataSource.query<Array<{ total: number }>>(
-        `SELECT count(*)::int AS total FROM e_service e WHERE ${where}`,
-        params,
+        `SELECT count(*)::int AS total FROM e_service e ${conditions.where}`,
+        conditions.params,
       ),
       this.dataSource.query<ServiceDto[]>(
-        `SELECT ${SERVICE_COLUMNS} FROM e_service e WHERE ${where}
-         ORDER BY e.code, e.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-        [...params, query.pageSize, (query.page - 1) * query.pageSize],
+        `SELECT ${SERVICE_COLUMNS} FROM e_service e ${conditions.where}
+         ORDER BY e.code, e.id LIMIT ${conditions.next()} OFFSET ${conditions.next(2)}`,
+        [...conditions.params, query.pageSize, (query.page - 1) * query.pageSize],
       ),
     ]);
     return { items, total: counted?.total ?? 0, page: query.page, pageSize: query.pageSize };

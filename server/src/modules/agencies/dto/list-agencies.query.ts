@@ -1,12 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { normalizeText } from '../../../common/text/normalize-text.js';
+import { PageQuery } from '../../../common/validation/page.query.js';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 
-const toInt = ({ value }: { value: unknown }) =>
-  typeof value === 'string' && /^\s*[0-9۰-۹٠-٩]+\s*$/.test(value) ? Number(normalizeText(value)) : value;
-
-export class ListAgenciesQuery {
+export class ListAgenciesQuery extends PageQuery {
   @ApiPropertyOptional({
     description: 'Text to find in the Persian or English name; Persian and Arabic letter and digit forms match alike.',
     maxLength: 100,
@@ -15,21 +11,6 @@ export class ListAgenciesQuery {
   @IsString()
   @MaxLength(100)
   search?: string;
-
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  page: number = 1;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize: number = 50;
 
   @ApiPropertyOptional({
     enum: ['main', 'all'],

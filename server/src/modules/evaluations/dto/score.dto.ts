@@ -1,23 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageQuery } from '../../../common/validation/page.query.js';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   IsUUID,
-  Max,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
 import { SCORE_STATUSES, type ScoreStatus } from '../score.entity.js';
 import { VersionDto } from './round.dto.js';
 import { CriterionScoreInputDto } from './score-input.dto.js';
-import { NormalizedInt, NormalizedText } from './input.js';
+import { NormalizedText } from './input.js';
 
 export class UpdateScoreDto extends VersionDto {
   @ApiProperty({ type: [CriterionScoreInputDto], description: 'Every criterion of the round exactly once.' })
@@ -39,7 +37,7 @@ export class UpdateScoreDto extends VersionDto {
   reason?: string;
 }
 
-export class ListScoresQuery {
+export class ListScoresQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() roundId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() agencyId?: string;
 
@@ -47,21 +45,6 @@ export class ListScoresQuery {
   @IsOptional()
   @IsIn(SCORE_STATUSES)
   status?: ScoreStatus;
-
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @NormalizedInt()
-  @IsInt()
-  @Min(1)
-  page: number = 1;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @NormalizedInt()
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize: number = 50;
 }
 
 export class CriterionScoreDto {

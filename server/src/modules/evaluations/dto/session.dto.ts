@@ -1,23 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageQuery } from '../../../common/validation/page.query.js';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
-  IsInt,
   IsOptional,
   IsString,
   IsUUID,
-  Max,
   MaxLength,
-  Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
 import { VersionDto } from './round.dto.js';
 import { CriterionScoreInputDto } from './score-input.dto.js';
 import { ScoreDto } from './score.dto.js';
-import { IsDay, NormalizedDay, NormalizedInt, NormalizedMultiline, NormalizedText } from './input.js';
+import { IsDay, NormalizedDay, NormalizedMultiline, NormalizedText } from './input.js';
 
 export class RepresentativeDto {
   @ApiProperty({ example: 'نماینده معرفی‌شده دستگاه' })
@@ -143,24 +141,9 @@ export class UpdateSessionDto extends VersionDto {
   reason?: string;
 }
 
-export class ListSessionsQuery {
+export class ListSessionsQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() roundId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() agencyId?: string;
-
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @NormalizedInt()
-  @IsInt()
-  @Min(1)
-  page: number = 1;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @NormalizedInt()
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize: number = 50;
 }
 
 export class SessionEvaluatorDto {

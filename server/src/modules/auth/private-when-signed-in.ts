@@ -1,9 +1,9 @@
 import type { FastifyReply } from 'fastify';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from './auth-user.js';
 
 /**
- * Evaluation reads answer differently for signed-in users (drafts, internal notes, evaluators): such an answer
- * must never be stored by a shared cache, and every answer varies with the credentials.
+ * For reads that answer signed-in users with more (drafts, internal notes, names): such an answer must never be
+ * stored by a shared cache, and every answer varies with the credentials.
  */
 export function privateWhenSignedIn(reply: FastifyReply, user: AuthUser | undefined): void {
   void reply.header('vary', 'Cookie, Authorization');
