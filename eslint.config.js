@@ -6,7 +6,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '.data/**', 'coverage/**', 'client/src/api/schema.d.ts'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '.data/**', 'coverage/**', 'client/src/api/schema.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

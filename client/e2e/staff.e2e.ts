@@ -134,7 +134,7 @@ describe('administrator journey (Chromium)', () => {
   it('shows the changes in the audit log, in Jalali dates and Tehran time', async () => {
     await page.getByRole('navigation', { name: 'پیوندهای اصلی' }).getByRole('link', { name: 'گزارش رویدادها' }).click();
     await page.getByRole('heading', { level: 1, name: 'گزارش رویدادها' }).waitFor();
-    await page.getByRole('combobox', { name: 'کنش' }).fill('record_progress');
+    await page.getByRole('combobox', { name: 'کنش' }).selectOption('record_progress');
     await page.getByRole('button', { name: 'اعمال' }).click();
     await page.waitForURL(/[?&]action=record_progress/);
 

@@ -18,6 +18,7 @@ const config = new AppConfig({
   seed: 'none',
   nodeEnv: 'test',
   clientDir: '',
+  readCacheBytes: 0,
 });
 const app = await createApp(config, createDataSource('postgres://preview@localhost/preview'), { preview: true });
 await writeFile(out, `${JSON.stringify(buildOpenApiDocument(app), null, 2)}\n`);

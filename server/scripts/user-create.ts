@@ -54,7 +54,7 @@ try {
     );
     await new AuditService().record(manager, {
       actor: undefined,
-      action: 'create',
+      action: 'create_user',
       entityType: 'app_user',
       entityId: user!.id,
       after: { username, role: values.role, displayName: values.name ?? username },

@@ -1,15 +1,20 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { DataVersion } from './common/db/data-version.js';
+import { DbModule } from './common/db/db.module.js';
 import { AppConfig } from './config/app-config.js';
 import { AgenciesModule } from './modules/agencies/agencies.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { CatalogueModule } from './modules/catalogue/catalogue.module.js';
 import { EvaluationsModule } from './modules/evaluations/evaluations.module.js';
 import { ImportsModule } from './modules/imports/imports.module.js';
 import { ProgressModule } from './modules/progress/progress.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { MetaModule } from './modules/meta/meta.module.js';
+import { MilestonesModule } from './modules/milestones/milestones.module.js';
+import { ReportsModule } from './modules/reports/reports.module.js';
 
 /** The configuration is global: any provider can inject `AppConfig`. */
 @Module({})
@@ -27,7 +32,7 @@ class ConfigModule {
 @Module({})
 export class AppModule {
   /** The DataSource is opened (migrated, seeded) before Nest starts; Nest shares it and closes it on shutdown. */
-  static forRoot(config: AppConfig, dataSource: DataSource): DynamicModule {
+  static forRoot(config: AppConfig, dataSource: DataSource, dataVersion: DataVersion): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -36,14 +41,18 @@ export class AppModule {
           useFactory: () => dataSource.options,
           dataSourceFactory: () => Promise.resolve(dataSource),
         }),
+        DbModule.forRoot(dataVersion),
         AuditModule,
         AuthModule,
         HealthModule,
         MetaModule,
         AgenciesModule,
+        CatalogueModule,
+        MilestonesModule,
         EvaluationsModule,
         ProgressModule,
         ImportsModule,
+        ReportsModule,
       ],
     };
   }

@@ -12,6 +12,8 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
+import { ReadCache } from './common/cache/read-cache.js';
+import { DataVersion } from './common/db/data-version.js';
 import { HttpExceptionFilter } from './common/errors/http-exception.filter.js';
 import { createValidationPipe } from './common/errors/validation.js';
 import type { AppConfig } from './config/app-config.js';
@@ -51,11 +53,20 @@ export async function createApp(
       return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, dataSource), adapter, {
-    logger: config.nodeEnv === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn'],
-    preview: options.preview ?? false,
-    abortOnError: false,
-  });
+  // Preview (the OpenAPI export) opens no connection; otherwise the data version listens before the first request.
+  const listenUrl = options.preview ? undefined : (dataSource.options as { url?: string }).url;
+  const dataVersion = new DataVersion(listenUrl);
+  await dataVersion.start();
+  const readCache = new ReadCache(config.readCacheBytes, dataVersion);
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, dataSource, dataVersion),
+    adapter,
+    {
+      logger: config.nodeEnv === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn'],
+      preview: options.preview ?? false,
+      abortOnError: false,
+    },
+  );
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
@@ -96,9 +107,12 @@ export async function createApp(
   });
 
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onSend', async (request, reply) => {
-    reply.header('x-request-id', request.id);
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    void reply.header('x-request-id', request.id);
+    done(null, payload);
   });
+  readCache.register(fastify);
+  fastify.addHook('onClose', async () => dataVersion.stop());
 
   const indexHtml = join(config.clientDir, 'index.html');
   if (existsSync(indexHtml)) {

@@ -350,7 +350,9 @@ describe('reading sessions', () => {
       expect(session).not.toHaveProperty('createdBy');
     }
     expect(JSON.stringify(res.body)).not.toContain('ارزیاب نمایشی');
-    expect(res.headers['cache-control']).toBeUndefined();
+    // The public answer may be kept by any cache, which must revalidate it (ETag) before reuse.
+    expect(res.headers['cache-control']).toBe('public, no-cache');
+    expect(res.headers.etag).toBeDefined();
   });
 
   it('shows signed-in users (the cabinet too) the internal notes and the evaluators, never cached', async () => {

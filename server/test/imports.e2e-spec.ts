@@ -301,8 +301,75 @@ describe('scores import', () => {
       `SELECT before, after FROM audit_record WHERE action = 'update_score' AND entity_type = 'score' AND entity_id = $1`,
       [stored.id],
     );
-    expect(update.before).toMatchObject({ total: '26.07', criterionScores: { availability: '20.00' } });
-    expect(update.after).toMatchObject({ total: '28.57', criterionScores: { availability: '30.00' } });
+    // The score as staff read it (GET /scores/:id), the same shape as a score recorded through a session.
+    const availability = (value: string) =>
+      expect.arrayContaining([expect.objectContaining({ code: 'availability', value })]);
+    expect(update.before).toMatchObject({ total: '26.07', version: 1, criterionScores: availability('20.00') });
+    expect(update.after).toMatchObject({ total: '28.57', version: 2, criterionScores: availability('30.00') });
+  });
+
+  it('stores a score the same way as the session form: same total, same row, same audit shape', async () => {
+    // One agency through the spreadsheet, another through POST /evaluation-sessions, with the same values.
+    const [round] = await t.sql.query(`SELECT id FROM evaluation_round WHERE code = 'spring-1402'`);
+    const criteria: Array<{ id: string; code: string }> = await t.sql.query(
+      `SELECT c.id, c.code FROM criterion c JOIN criteria_set s ON s.id = c.criteria_set_id
+       WHERE s.code = 'quality-1401' ORDER BY c.sort_order`,
+    );
+    const [agency] = await t.sql.query(`SELECT id FROM agency WHERE code = 'justice'`);
+    const values = ['20', '30.5', '25.25', '30', '28', '27.7'];
+    const file = csv([SCORE_HEADER, ['spring-1402', 'interior', '1402/01/20', ...values]]);
+    expect((await upload('scores', 'commit', 'same.csv', file, evaluator)).status).toBe(200);
+    const viaForm = await t.request({
+      method: 'POST',
+      url: '/api/v1/evaluation-sessions',
+      cookie: evaluator,
+      payload: {
+        roundId: round.id,
+        agencyId: agency.id,
+        heldOn: '1402/01/20',
+        representatives: [],
+        scores: criteria.map((c) => ({ criterionId: c.id, value: values[CRITERIA.indexOf(c.code)] })),
+      },
+    });
+    expect(viaForm.status).toBe(201);
+
+    const read = async (agencyCode: string) =>
+      (
+        await t.request({ method: 'GET', url: `/api/v1/scores?roundId=${round.id}`, cookie: evaluator })
+      ).body.items.find((s: { agencyCode: string }) => s.agencyCode === agencyCode);
+    const imported = await read('interior');
+    const entered = await read('justice');
+    expect(imported.total).toBe('26.22'); // (25×20 + 20×30.5 + 20×25.25 + 15×30 + 10×28 + 10×27.7) / 100
+    expect(entered.total).toBe(imported.total);
+    const shape = (score: Record<string, unknown>) => ({
+      ...score,
+      id: 'id',
+      agencyId: 'agency',
+      agencyCode: 'agency',
+      agencyNameFa: 'agency',
+      agencyNameEn: 'agency',
+      sessionId: 'session',
+      createdAt: 'instant',
+      updatedAt: 'instant',
+    });
+    expect(shape(imported)).toEqual(shape(entered));
+
+    const audited = async (action: string, entityId: string) =>
+      (
+        await t.sql.query(`SELECT before, after FROM audit_record WHERE action = $1 AND entity_id = $2`, [
+          action,
+          entityId,
+        ])
+      )[0];
+    const importedScore = await audited('create_score', imported.id);
+    const enteredScore = await audited('create_score', entered.id);
+    expect(importedScore.before).toBeNull();
+    expect(Object.keys(importedScore.after).sort()).toEqual(Object.keys(enteredScore.after).sort());
+    expect(shape(importedScore.after)).toEqual(shape(enteredScore.after));
+    expect(importedScore.after).toEqual({ ...imported, createdAt: expect.any(String), updatedAt: expect.any(String) });
+    const importedSession = await audited('create_session', imported.sessionId);
+    const enteredSession = await audited('create_session', entered.sessionId);
+    expect(Object.keys(importedSession.after).sort()).toEqual(Object.keys(enteredSession.after).sort());
   });
 
   it('Persian and Arabic-Indic digits, ٫ and Arabic letter forms store the same values as Latin ones', async () => {
@@ -390,7 +457,7 @@ describe('scores import', () => {
       ['autumn-1401', 'roads', '1401/07/13', ...INTERIOR, ''], // 7: same round and agency as row 6
       ['autumn-1401', 'interior', '1400/01/01', ...INTERIOR, 'x'], // 8: outside the round
       ['winter-1401', 'education', '1401/10/12', ...INTERIOR, ''], // 9: score already submitted
-      ['autumn-1401', 'health', '2999-01-01', ...INTERIOR, ''], // 10: future
+      ['autumn-1401', 'health', '2199-01-01', ...INTERIOR, ''], // 10: future (2199 is the last Gregorian year read)
     ]);
     const res = await upload('scores', 'preview', 'problems.xlsx', file, evaluator);
     const got = res.body.problems.map((p: { row: number; column: string; code: string }) => [p.row, p.column, p.code]);
@@ -634,6 +701,24 @@ describe('progress import', () => {
       { launched: '2022-09-12', url: 'https://x.example.ir' },
       { launched: '2022-09-12', url: 'https://x.example.ir' },
     ]);
+  });
+
+  it('a day typed with hyphens and a year 1300-1499 (1401-08-20) is a Jalali day, not the Gregorian year 1401', async () => {
+    const [a] = await t.sql.query(
+      `SELECT id, code FROM agency
+       WHERE is_main AND single_window_launched_on IS NULL AND national_window_connected_on IS NULL
+       ORDER BY code DESC LIMIT 1`,
+    );
+    const file = csv([
+      HEADER,
+      [a.code, 'single_window_launched', '1401-08-20', 'https://hyphen.example.ir', ''],
+      [a.code, 'national_window_connected', '۱۴۰۱-۰۹-۰۱', '', ''],
+    ]);
+    const preview = await upload('progress', 'preview', 'hyphens.csv', file, evaluator);
+    expect(preview.status).toBe(200);
+    expect(preview.body).toMatchObject({ rowCount: 2, validRowCount: 2, problems: [] });
+    expect(preview.body.rows.map((r: { date: string }) => r.date)).toEqual(['2022-11-11', '2022-11-22']);
+    expect(preview.body.rows[0]).toMatchObject({ agencyId: a.id, event: 'single_window_launched' });
   });
 
   it('one bad row (1401/12/30) writes nothing; duplicates and out-of-order days are reported', async () => {

@@ -17,6 +17,7 @@ describe("the client's API types", () => {
       seed: 'none',
       nodeEnv: 'test',
       clientDir: '',
+      readCacheBytes: 0,
     });
     const app = await createApp(config, createDataSource('postgres://preview@localhost/preview'), { preview: true });
     try {

@@ -50,6 +50,30 @@ describe('JalaliDateInput', () => {
     expect(onChange).toHaveBeenLastCalledWith('2022-09-22', expect.anything());
   });
 
+  it('reads a typed day by the one rule: 1300-1499 is Jalali whatever the separator, 1900-2199 Gregorian', () => {
+    const onChange = jest.fn();
+    renderWithProviders(<Harness onChange={onChange} />);
+    const input = screen.getByRole('textbox', { name: 'تاریخ جلسه' });
+
+    fireEvent.change(input, { target: { value: '1401-08-20' } }); // 20 Aban 1401, not a day in the year 1401 AD
+    expect(onChange).toHaveBeenLastCalledWith('2022-11-11', { text: '1401-08-20', invalid: false });
+    fireEvent.change(input, { target: { value: '2022/08/22' } });
+    expect(onChange).toHaveBeenLastCalledWith('2022-08-22', { text: '2022/08/22', invalid: false });
+    fireEvent.blur(input);
+    expect(input).not.toHaveAttribute('aria-invalid');
+  });
+
+  it('says at once that 1500/01/01 is neither a Jalali nor a Gregorian day', () => {
+    const onChange = jest.fn();
+    renderWithProviders(<Harness onChange={onChange} />);
+    const input = screen.getByRole('textbox', { name: 'تاریخ جلسه' });
+
+    fireEvent.change(input, { target: { value: '۱۵۰۰/۰۱/۰۱' } });
+
+    expect(onChange).toHaveBeenLastCalledWith(null, { text: '۱۵۰۰/۰۱/۰۱', invalid: true });
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+  });
+
   it('says at once that 1401/12/30 does not exist (1401 is not a leap year)', () => {
     const onChange = jest.fn();
     renderWithProviders(<Harness onChange={onChange} />);

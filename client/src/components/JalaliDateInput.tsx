@@ -7,12 +7,13 @@ import {
   isoToJalali,
   jalaliDaysInMonth,
   jalaliToIso,
-  parseJalaliInput,
+  looksLikeWholeDay,
+  parseTypedDay,
   todayInTehran,
   weekdayFromSaturday,
 } from '../lib/dates';
 import { directionOf } from '../lib/language';
-import { localizeDigits, toLatinDigits } from '../lib/numbers';
+import { localizeDigits } from '../lib/numbers';
 import { useLanguage } from '../lib/useLanguage';
 
 /** Month keys in i18n (`date.months.*`), Farvardin first. */
@@ -34,13 +35,10 @@ const MONTH_KEYS = [
 /** Weekday keys in i18n (`date.weekdays.*`), Saturday first: the Iranian week. */
 const WEEKDAY_KEYS = ['sat', 'sun', 'mon', 'tue', 'wed', 'thu', 'fri'] as const;
 
-/** Something shaped like a whole date (`1401/12/30`), so a wrong one can be flagged before the field is left. */
-const COMPLETE_SHAPE = /^\d{4}\D+\d{1,2}\D+\d{1,2}$/;
-
 export interface JalaliDateChange {
   /** The text as typed. */
   text: string;
-  /** True when there is text that is not a real Jalali date. */
+  /** True when there is text that is not a real day. */
   invalid: boolean;
 }
 
@@ -61,7 +59,8 @@ interface JalaliDateInputProps {
 /**
  * A date field in the Jalali calendar. People type `1401/05/31` in Persian, Arabic-Indic or Latin digits, or pick
  * from a month grid (Saturday first; arrows move by day and week, PageUp/PageDown by month, Enter picks, Escape
- * closes). The value handed out is always an ISO calendar day.
+ * closes). Typed text is read by `parseTypedDay`, the one rule for typed days (which also takes a Gregorian
+ * `2022-08-22`). The value handed out is always an ISO calendar day.
  */
 export function JalaliDateInput({
   label,
@@ -88,7 +87,7 @@ export function JalaliDateInput({
   // text follows; while someone types, the value handed out comes back unchanged and their text stays.
   const [agreed, setAgreed] = useState({ value, language });
   if (agreed.value !== value || agreed.language !== language) {
-    const keepTyped = agreed.value === value && parseJalaliInput(text) === null;
+    const keepTyped = agreed.value === value && parseTypedDay(text) === null;
     setAgreed({ value, language });
     if (!keepTyped) setText(format(value));
   }
@@ -98,9 +97,9 @@ export function JalaliDateInput({
   const inputRef = useRef<HTMLInputElement>(null);
   const toggleRef = useRef<HTMLButtonElement>(null);
 
-  const parsed = parseJalaliInput(text);
+  const parsed = parseTypedDay(text);
   const isInvalid = text.trim() !== '' && parsed === null;
-  const showInvalid = isInvalid && (touched || COMPLETE_SHAPE.test(toLatinDigits(text).trim()));
+  const showInvalid = isInvalid && (touched || looksLikeWholeDay(text));
   const message = showInvalid ? t('date.invalid') : (error ?? null);
 
   const emit = (nextText: string, iso: string | null) => {
@@ -110,7 +109,7 @@ export function JalaliDateInput({
 
   const handleTextChange = (nextText: string) => {
     setText(nextText);
-    emit(nextText, parseJalaliInput(nextText));
+    emit(nextText, parseTypedDay(nextText));
   };
 
   const handlePick = (iso: string) => {

@@ -1,3 +1,4 @@
+import { format as formatJalali, newDate as newJalaliDate } from 'date-fns-jalali';
 import {
   addDaysIso,
   addJalaliMonths,
@@ -7,8 +8,9 @@ import {
   isoToJalali,
   jalaliDaysInMonth,
   jalaliToIso,
+  looksLikeWholeDay,
   parseIsoDate,
-  parseJalaliInput,
+  parseTypedDay,
   tehranStartOfDay,
   todayInTehran,
   weekdayFromSaturday,
@@ -57,25 +59,107 @@ describe('parseIsoDate', () => {
   });
 });
 
-describe('parseJalaliInput', () => {
+describe('parseTypedDay', () => {
+  it('reads 1401-08-20 as the Jalali day 20 Aban 1401, which date-fns-jalali puts on 2022-11-11', () => {
+    // The library's own conversion, both ways, not just our word for it.
+    const aban20 = newJalaliDate(1401, 7, 20, 12); // months count from 0 there
+    expect([aban20.getFullYear(), aban20.getMonth() + 1, aban20.getDate()]).toEqual([2022, 11, 11]);
+    expect(formatJalali(new Date(2022, 10, 11, 12), 'yyyy-MM-dd')).toBe('1401-08-20');
+
+    expect(parseTypedDay('1401-08-20')).toBe('2022-11-11');
+    expect(parseTypedDay('۱۴۰۱/۰۸/۲۰')).toBe('2022-11-11');
+    expect(parseTypedDay('1401/8/20')).toBe('2022-11-11');
+  });
+
   it.each([
     ['1401/05/31', '2022-08-22'],
     ['۱۴۰۱/۰۵/۳۱', '2022-08-22'],
     ['١٤٠١/٠٥/٣١', '2022-08-22'],
     ['۱۴۰۱/۵/۳۱', '2022-08-22'],
     [' 1401-06-31 ', '2022-09-22'],
-    ['1403/12/30', '2025-03-20'], // Esfand 30 of a leap year
+    ['1401-8-20', '2022-11-11'], // a dash with one-digit month: still Jalali
+    ['١٤٠١-٠٨-٢٠', '2022-11-11'],
+    ['۱۴۰۱ / ۸ / ۲۰', '2022-11-11'], // stray spaces
+    ['\u200f۱۴۰۱/۰۸/۲۰\u200e', '2022-11-11'], // bidi marks from a right-to-left paste
+    ['\u202b1401/08/20\u202c', '2022-11-11'], // an embedding around it
+    ['1401\u200c/08\u200c/20', '2022-11-11'], // ZWNJ
+    ['\u00a01401/08/20\u2009', '2022-11-11'], // no-break and thin spaces
+    ['\u200f۱۴۰۱ - ۰۸ - ۲۰\u200e', '2022-11-11'],
+    ['1403/12/30', '2025-03-20'], // Esfand 30 of the leap year 1403
+    ['1399/12/30', '2021-03-20'], // and of 1399
     ['1402/01/01', '2023-03-21'],
-  ])('reads %p as %p', (text, iso) => {
-    expect(parseJalaliInput(text)).toBe(iso);
+    ['1300/01/01', '1921-03-21'], // the first Jalali year read
+    ['1499/12/29', '2121-03-20'], // the last
+  ])('reads the Jalali day %p as %p', (text, iso) => {
+    expect(parseTypedDay(text)).toBe(iso);
   });
 
-  it.each(['1401/12/30', '1401/13/01', '1401/07/31', '1401/00/10', '1401/05', '۱۴۰۱', 'abc', '', '22/05/1401'])(
-    'refuses %p',
-    (text) => {
-      expect(parseJalaliInput(text)).toBeNull();
-    },
-  );
+  it.each([
+    ['2022/08/22', '2022-08-22'],
+    ['2022-08-22', '2022-08-22'],
+    ['2022/8/22', '2022-08-22'],
+    ['۲۰۲۲-۰۸-۲۲', '2022-08-22'],
+    ['2024-02-29', '2024-02-29'], // a Gregorian leap day
+    ['1900-01-01', '1900-01-01'], // the first Gregorian year read
+    ['2199/12/31', '2199-12-31'], // the last
+  ])('reads the Gregorian day %p as %p', (text, iso) => {
+    expect(parseTypedDay(text)).toBe(iso);
+  });
+
+  it.each([
+    '1299/01/01', // before the Jalali years
+    '1500/01/01', // after them, and before the Gregorian ones
+    '1899-01-01',
+    '2200-01-01', // after the Gregorian years
+    '0999-01-01',
+    '9999-12-31',
+  ])('refuses %p: its year is neither Jalali (1300-1499) nor Gregorian (1900-2199)', (text) => {
+    expect(parseTypedDay(text)).toBeNull();
+  });
+
+  it.each([
+    '1401/12/30', // 1401 is not a leap year: Esfand has 29 days
+    '1401/13/01',
+    '1401/07/31', // Mehr has 30 days
+    '1401/00/10',
+    '1401/01/00',
+    '1402/12/30',
+    '2023-02-29', // 2023 is not a leap year
+    '2022-04-31',
+    '2022/13/01',
+  ])('refuses %p, a day that does not exist, rather than roll it over', (text) => {
+    expect(parseTypedDay(text)).toBeNull();
+  });
+
+  it.each([
+    '1401.08.20', // only - and / separate
+    '2022.08.22',
+    '1401-08/20', // one separator, not two
+    '2022/08-22',
+    '1401_08_20',
+    '1401/05',
+    '۱۴۰۱',
+    '14010820',
+    '01401/08/20',
+    '1401/008/20',
+    '22/05/1401',
+    '22-08-2022',
+    '1401-05-31x',
+    '2022-08-22T00:00:00Z',
+    'abc',
+    '',
+  ])('refuses %p, which is not shaped like a day', (text) => {
+    expect(parseTypedDay(text)).toBeNull();
+  });
+});
+
+describe('looksLikeWholeDay', () => {
+  it('tells a whole (even wrong) day from one still being typed', () => {
+    expect(looksLikeWholeDay('۱۴۰۱/۱۲/۳۰')).toBe(true);
+    expect(looksLikeWholeDay('\u200f1500/01/01')).toBe(true);
+    expect(looksLikeWholeDay('۱۴۰۱/۱')).toBe(false);
+    expect(looksLikeWholeDay('۱۴۰')).toBe(false);
+  });
 });
 
 describe('Jalali calendar arithmetic', () => {

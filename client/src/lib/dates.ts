@@ -23,17 +23,26 @@ export interface CalendarDay {
   day: number;
 }
 
+/**
+ * Reads an ISO calendar day as the API sends it. Not for text people type: that goes through `parseTypedDay`,
+ * which knows that `1401-08-20` is a Jalali day.
+ */
 export function parseIsoDate(iso: string): CalendarDay {
   const match = ISO_DATE.exec(iso);
   if (!match) {
     throw new RangeError(`Not an ISO calendar date (YYYY-MM-DD): "${iso}"`);
   }
   const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
-  const check = new Date(Date.UTC(year, month - 1, day));
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
+  if (!isGregorianDay(year, month, day)) {
     throw new RangeError(`No such day: "${iso}"`);
   }
   return { year, month, day };
+}
+
+/** Whether the Gregorian year, month (1-12) and day name a day that exists (2023-02-29 does not). */
+function isGregorianDay(year: number, month: number, day: number): boolean {
+  const check = new Date(Date.UTC(year, month - 1, day));
+  return check.getUTCFullYear() === year && check.getUTCMonth() === month - 1 && check.getUTCDate() === day;
 }
 
 /**
@@ -90,17 +99,54 @@ export function jalaliToIso(year: number, month: number, day: number): string | 
   return toIso({ year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() });
 }
 
-const JALALI_INPUT = /^(\d{4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})$/;
+/**
+ * What typing and pasting leave around and inside a date that is not part of it: white space (no-break and thin
+ * spaces too), ZWNJ and ZWJ, and the bidi marks (LRM, RLM, ALM, embeddings, overrides, isolates, BOM).
+ */
+const TYPING_MARKS = /[\u061c\u200c-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+const WHITE_SPACE = /\s/g;
 
 /**
- * Reads a typed Jalali date (`1401/05/31`, `۱۴۰۱/۵/۳۱`, `١٤٠١-٠٥-٣١`) into an ISO calendar day.
- * Returns null when the text is not a date or names a day that does not exist.
+ * A typed day once its digits are Latin and its marks and spaces are gone: `year sep month sep day`, the same
+ * separator (`-` or `/`) twice, month and day with one or two digits.
  */
-export function parseJalaliInput(text: string): string | null {
-  const match = JALALI_INPUT.exec(toLatinDigits(text).trim());
+const TYPED_DAY = /^(\d{4})([-/])(\d{1,2})\2(\d{1,2})$/;
+
+/** The years read as Jalali (Solar Hijri) and as Gregorian; the server reads typed days by the same rule. */
+const TYPED_JALALI_YEARS = { min: 1300, max: 1499 } as const;
+const TYPED_GREGORIAN_YEARS = { min: 1900, max: 2199 } as const;
+
+/**
+ * Reads a day as people type it, into an ISO calendar day (`YYYY-MM-DD`), or null when it is not one. The one rule,
+ * shared with the server (`parseDay` in `server/src/common/dates/jalali.ts`):
+ *
+ * - a four-digit year from 1300 to 1499 is a Jalali day: `1401/05/31`, `1401-08-20`, `۱۴۰۱/۵/۳۱`, `١٤٠١-٠٥-٣١`;
+ * - a year from 1900 to 2199 is a Gregorian day: `2022-08-22`, `2022/8/22`;
+ * - the separator is `-` or `/` (the same one twice); month and day have one or two digits; Persian and
+ *   Arabic-Indic digits, stray spaces, ZWNJ and bidi marks are accepted;
+ * - anything else is refused: other years, other shapes (`1401.08.20`, `1401-08/20`, `22/08/2022`), and days that
+ *   do not exist in their calendar (1401/12/30, 2023-02-29), which are never rolled over into the next month.
+ */
+export function parseTypedDay(text: string): string | null {
+  const cleaned = toLatinDigits(text).replace(TYPING_MARKS, '').replace(WHITE_SPACE, '');
+  const match = TYPED_DAY.exec(cleaned);
   if (!match) return null;
-  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
-  return jalaliToIso(year, month, day);
+  const [year, month, day] = [Number(match[1]), Number(match[3]), Number(match[4])];
+  if (year >= TYPED_JALALI_YEARS.min && year <= TYPED_JALALI_YEARS.max) {
+    return jalaliToIso(year, month, day);
+  }
+  if (year >= TYPED_GREGORIAN_YEARS.min && year <= TYPED_GREGORIAN_YEARS.max) {
+    return isGregorianDay(year, month, day) ? toIso({ year, month, day }) : null;
+  }
+  return null;
+}
+
+/**
+ * Whether the text is shaped like a whole day (a four-digit year, then month and day), right or wrong: a field can
+ * say at once that 1401/12/30 does not exist instead of waiting until it is left.
+ */
+export function looksLikeWholeDay(text: string): boolean {
+  return /^\d{4}\D+\d{1,2}\D+\d{1,2}$/.test(toLatinDigits(text).replace(TYPING_MARKS, '').trim());
 }
 
 /** Days in a Jalali month (29 or 30 for Esfand, by leap year). */

@@ -11,6 +11,8 @@ export class AppConfig {
   readonly nodeEnv!: 'development' | 'production' | 'test';
   /** Where the built client is; served at `/` when it exists. */
   readonly clientDir!: string;
+  /** The most the public read cache holds, in bytes; 0 turns it off. */
+  readonly readCacheBytes!: number;
 
   constructor(values: AppConfig) {
     Object.assign(this, values);
@@ -25,6 +27,14 @@ function parsePort(name: string, raw: string | undefined, fallback: number): num
     throw new ConfigError(`${name} must be a whole number from 1 to 65535, got "${raw}"`);
   }
   return Number(raw);
+}
+
+function parseMegabytes(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback * 1024 * 1024;
+  if (!/^\d+$/.test(raw) || Number(raw) > 65_536) {
+    throw new ConfigError(`${name} must be a whole number of megabytes from 0 to 65536, got "${raw}"`);
+  }
+  return Number(raw) * 1024 * 1024;
 }
 
 function parseDatabaseUrl(raw: string | undefined): string | undefined {
@@ -67,5 +77,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { cli
     seed: oneOf('SEED', env.SEED, ['demo', 'none'] as const, 'demo'),
     nodeEnv: oneOf('NODE_ENV', env.NODE_ENV, ['development', 'production', 'test'] as const, 'development'),
     clientDir: env.CLIENT_DIR && env.CLIENT_DIR.trim() !== '' ? resolve(base, env.CLIENT_DIR) : defaults.clientDir,
+    readCacheBytes: parseMegabytes('READ_CACHE_MB', env.READ_CACHE_MB, 64),
   });
 }

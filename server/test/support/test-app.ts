@@ -48,7 +48,11 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
       headers: { host: 'localhost', ...(cookie ? { cookie } : {}), ...headers },
     });
     const type = String(res.headers['content-type'] ?? '');
-    return { status: res.statusCode, body: type.includes('json') ? res.json() : res.body, headers: res.headers };
+    return {
+      status: res.statusCode,
+      body: type.includes('json') && res.body !== '' ? res.json() : res.body,
+      headers: res.headers,
+    };
   };
   return {
     app,

@@ -12,6 +12,7 @@ export function testConfig(databaseUrl: string, overrides: Partial<AppConfig> = 
     seed: 'demo',
     nodeEnv: 'test',
     clientDir: join(tmpdir(), 'monitor-no-client'),
+    readCacheBytes: 16 * 1024 * 1024,
     ...overrides,
   });
 }

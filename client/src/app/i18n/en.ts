@@ -351,6 +351,7 @@ export const en: TranslationResources = {
     committed_other: '{{formattedCount}} rows imported.',
   },
   audit: {
+    any: 'Any',
     title: 'Audit log',
     filters: 'Filter the audit log',
     entityType: 'Entity type',

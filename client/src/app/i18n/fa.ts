@@ -349,6 +349,7 @@ export const fa = {
     committed_other: '{{formattedCount}} سطر وارد شد.',
   },
   audit: {
+    any: 'همه',
     title: 'گزارش رویدادها',
     filters: 'پالایش رویدادها',
     entityType: 'نوع موجودیت',

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { addDays, daysBetween, maxDay, minDay } from '../../common/dates/calendar-day.js';
+import { AuditService } from '../../modules/audit/audit.service.js';
 import { hashPassword, randomPassword } from '../../modules/users/password.js';
 import type { UserRole } from '../../modules/users/app-user.entity.js';
 import { MAIN_AGENCIES, SUBORDINATE_AGENCIES, type AgencySeed } from './agencies.data.js';
@@ -560,9 +561,13 @@ export async function seedDemoData(manager: EntityManager): Promise<DemoCredenti
   await manager.query(`INSERT INTO dataset_info (key, value) VALUES ('dataset', $1::jsonb)`, [
     JSON.stringify({ kind: 'demo', generator: DEMO.generator, seed: DEMO.seed, articleDay: DEMO.articleDay, counts }),
   ]);
-  await manager.query(
-    `INSERT INTO audit_record (actor_id, action, entity_type, entity_id, after, reason) VALUES (NULL, 'seed', 'dataset', 'demo', $1::jsonb, $2)`,
-    [JSON.stringify(counts), 'Demo data set loaded into an empty database / بارگذاری داده نمایشی در پایگاه داده خالی'],
-  );
+  await new AuditService().record(manager, {
+    actor: undefined,
+    action: 'seed',
+    entityType: 'dataset',
+    entityId: 'demo',
+    after: counts,
+    reason: 'Demo data set loaded into an empty database / بارگذاری داده نمایشی در پایگاه داده خالی',
+  });
   return accounts.map(({ username, password, role }) => ({ username, password, role }));
 }

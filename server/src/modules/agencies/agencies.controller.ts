@@ -1,3 +1,4 @@
+import { PublicRead } from '../../common/cache/read-cache.js';
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorResponseDto } from '../../common/errors/error-response.dto.js';
@@ -12,6 +13,7 @@ export class AgenciesController {
   constructor(private readonly agencies: AgenciesService) {}
 
   @Get()
+  @PublicRead()
   @ApiOperation({ operationId: 'listAgencies', summary: 'Agencies, paginated, with search' })
   @ApiOkResponse({ type: AgencyListDto })
   @ApiBadRequestResponse({ type: ErrorResponseDto })
@@ -20,6 +22,7 @@ export class AgenciesController {
   }
 
   @Get(':id')
+  @PublicRead()
   @ApiOperation({
     operationId: 'getAgency',
     summary: 'One agency with its parent, subordinate bodies, systems and stage counts',

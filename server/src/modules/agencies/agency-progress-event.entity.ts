@@ -9,7 +9,7 @@ import {
   PrimaryGeneratedColumn,
   type Relation,
 } from 'typeorm';
-import { RECORD_SOURCES, type RecordSource } from '../catalogue/service-stage-event.entity.js';
+import { RECORD_SOURCES, type RecordSource } from '../catalogue/stages.js';
 import { AppUser } from '../users/app-user.entity.js';
 import { Agency } from './agency.entity.js';
 

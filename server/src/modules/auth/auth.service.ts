@@ -2,14 +2,24 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { Transactions } from '../../common/db/transactions.js';
 import { AuditService } from '../audit/audit.service.js';
 import { verifyPassword } from '../users/password.js';
-import type { UserRole } from '../users/app-user.entity.js';
 import { normalizeText } from '../../common/text/normalize-text.js';
 import type { AuthUser } from './auth-user.js';
 import { BadCredentialsException } from './auth.exception.js';
+import {
+  insertUserSession,
+  markSignedIn,
+  revokeUserSession,
+  selectSessionUser,
+  selectUserForSignIn,
+} from './auth.queries.js';
 
 export const SESSION_HOURS = 12;
+
+/** Sessions are not public data: signing in or out leaves the public read cache as it is. */
+const NOT_PUBLIC = { publicData: false };
 
 /** A hash that costs as much as a real check, so unknown usernames take as long as wrong passwords. */
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
@@ -22,6 +32,7 @@ function hashToken(token: string): string {
 export class AuthService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly audit: AuditService,
   ) {}
 
@@ -32,63 +43,42 @@ export class AuthService {
     requestId: string,
   ): Promise<{ token: string; expiresAt: Date; user: AuthUser }> {
     const username = normalizeText(usernameRaw).toLowerCase();
-    const rows = await this.dataSource.query<Array<AuthUser & { passwordHash: string; isActive: boolean }>>(
-      `SELECT id, username, display_name AS "displayName", role, password_hash AS "passwordHash", is_active AS "isActive"
-       FROM app_user WHERE username = $1`,
-      [username],
-    );
-    const found = rows[0];
+    const found = await selectUserForSignIn(this.dataSource.manager, username);
     const ok = await verifyPassword(password, found?.passwordHash ?? DUMMY_HASH);
     if (!found || !found.isActive || !ok) throw new BadCredentialsException();
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000);
     const user: AuthUser = { id: found.id, username: found.username, displayName: found.displayName, role: found.role };
-    await this.dataSource.transaction(async (manager) => {
-      const [session] = await manager.query<Array<{ id: string }>>(
-        `INSERT INTO user_session (token_hash, user_id, expires_at) VALUES ($1, $2, $3) RETURNING id`,
-        [hashToken(token), user.id, expiresAt],
-      );
-      await manager.query(`UPDATE app_user SET last_sign_in_at = now() WHERE id = $1`, [user.id]);
+    await this.transactions.run(async (manager) => {
+      const sessionId = await insertUserSession(manager, { tokenHash: hashToken(token), userId: user.id, expiresAt });
+      await markSignedIn(manager, user.id);
       await this.audit.record(manager, {
         actor: { user, requestId },
         action: 'sign_in',
         entityType: 'user_session',
-        entityId: session!.id,
+        entityId: sessionId,
         after: { userId: user.id, expiresAt: expiresAt.toISOString() },
       });
-    });
+    }, NOT_PUBLIC);
     return { token, expiresAt, user };
   }
 
   async signOut(token: string, user: AuthUser, requestId: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      // Wrapped in a CTE: TypeORM returns [rows, count] for a bare UPDATE … RETURNING, plain rows for a SELECT.
-      const rows = await manager.query<Array<{ id: string }>>(
-        `WITH ended AS (UPDATE user_session SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL RETURNING id)
-         SELECT id FROM ended`,
-        [hashToken(token)],
-      );
-      if (rows[0]) {
+    await this.transactions.run(async (manager) => {
+      const sessionId = await revokeUserSession(manager, hashToken(token));
+      if (sessionId) {
         await this.audit.record(manager, {
           actor: { user, requestId },
           action: 'sign_out',
           entityType: 'user_session',
-          entityId: rows[0].id,
+          entityId: sessionId,
         });
       }
-    });
+    }, NOT_PUBLIC);
   }
 
   /** The user of a live session, or undefined. */
-  async resolve(token: string): Promise<AuthUser | undefined> {
-    const rows = await this.dataSource.query<
-      Array<{ id: string; username: string; displayName: string; role: UserRole }>
-    >(
-      `SELECT u.id, u.username, u.display_name AS "displayName", u.role
-       FROM user_session s JOIN app_user u ON u.id = s.user_id
-       WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.is_active`,
-      [hashToken(token)],
-    );
-    return rows[0];
+  resolve(token: string): Promise<AuthUser | undefined> {
+    return selectSessionUser(this.dataSource.manager, hashToken(token));
   }
 }

@@ -11,10 +11,7 @@ import {
 } from 'typeorm';
 import { AppUser } from '../users/app-user.entity.js';
 import { EService } from './e-service.entity.js';
-import { SERVICE_STAGES, type ServiceStage } from './stages.js';
-
-export const RECORD_SOURCES = ['seed', 'manual', 'import', 'system'] as const;
-export type RecordSource = (typeof RECORD_SOURCES)[number];
+import { RECORD_SOURCES, SERVICE_STAGES, type RecordSource, type ServiceStage } from './stages.js';
 
 /** Append-only ledger: a service reached a stage on a day (a correction is a new row that supersedes one). */
 @Entity('service_stage_event')

@@ -2,6 +2,10 @@
 export const SERVICE_STAGES = ['not_electronic', 'electronic', 'single_window', 'national_window'] as const;
 export type ServiceStage = (typeof SERVICE_STAGES)[number];
 
+/** Where a ledger row (a service's stage, an agency's progress) came from. */
+export const RECORD_SOURCES = ['seed', 'manual', 'import', 'system'] as const;
+export type RecordSource = (typeof RECORD_SOURCES)[number];
+
 export const SERVICE_AUDIENCES = ['g2c', 'g2b', 'g2g'] as const;
 export type ServiceAudience = (typeof SERVICE_AUDIENCES)[number];
 

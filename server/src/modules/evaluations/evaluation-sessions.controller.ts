@@ -1,3 +1,4 @@
+import { PublicRead } from '../../common/cache/read-cache.js';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -32,6 +33,7 @@ export class EvaluationSessionsController {
   constructor(private readonly sessions: SessionsService) {}
 
   @Get()
+  @PublicRead()
   @ApiOperation({
     operationId: 'listEvaluationSessions',
     summary: 'Evaluation sessions, newest first; internal notes and evaluators for signed-in users only',

@@ -10,5 +10,6 @@ import { SessionsService } from './sessions.service.js';
 @Module({
   controllers: [RoundsController, EvaluationSessionsController, ScoresController],
   providers: [RoundsService, SessionsService, ScoresService],
+  exports: [ScoresService, SessionsService],
 })
 export class EvaluationsModule {}

@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { TransactionOptions } from '../../common/db/transactions.js';
 import type { Actor } from '../auth/auth-user.js';
 import type { RoundStatus } from './evaluation-round.entity.js';
 import {
@@ -26,31 +26,15 @@ export function assertMayCorrect(actor: Actor, reason: string | undefined, refus
   if (!reason?.trim()) throw new CorrectionReasonRequiredException();
 }
 
-interface PgError {
-  code?: string;
-  constraint?: string;
-}
-
 /**
- * Runs a write in one transaction. The database's constraints are the second lock behind the checks in the
- * services: when one of them fires anyway (two requests racing), the person gets the same coded error, not a 500.
+ * The constraints behind the services' own checks: when one fires anyway (two requests racing), the person gets the
+ * same coded error as the check gives, not a 500 (see `Transactions.run`).
  */
-export async function inTransaction<T>(
-  dataSource: DataSource,
-  work: (manager: EntityManager) => Promise<T>,
-): Promise<T> {
-  try {
-    return await dataSource.transaction(work);
-  } catch (error) {
-    const pg = ((error as { driverError?: PgError }).driverError ?? error) as PgError;
-    if (pg.code === '23505' && pg.constraint === 'UQ_score_round_agency') throw new ScoreAlreadyExistsException();
-    if (
-      pg.code === '23505' &&
-      (pg.constraint === 'UQ_evaluation_round_code' || pg.constraint === 'UQ_criteria_set_code')
-    ) {
-      throw new RoundCodeTakenException();
-    }
-    if (pg.code === '23514' && pg.constraint === 'CHK_score_second_reviewer') throw new SameReviewerException();
-    throw error;
-  }
-}
+export const EVALUATION_CONSTRAINTS: TransactionOptions = {
+  constraints: {
+    UQ_score_round_agency: () => new ScoreAlreadyExistsException(),
+    UQ_evaluation_round_code: () => new RoundCodeTakenException(),
+    UQ_criteria_set_code: () => new RoundCodeTakenException(),
+    CHK_score_second_reviewer: () => new SameReviewerException(),
+  },
+};

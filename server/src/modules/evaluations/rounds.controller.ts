@@ -1,3 +1,4 @@
+import { PublicRead } from '../../common/cache/read-cache.js';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -25,6 +26,7 @@ export class RoundsController {
   constructor(private readonly rounds: RoundsService) {}
 
   @Get()
+  @PublicRead()
   @ApiOperation({ operationId: 'listRounds', summary: 'Evaluation rounds with their criteria, newest first (public)' })
   @ApiOkResponse({ type: RoundListDto })
   list(): Promise<RoundListDto> {
@@ -32,6 +34,7 @@ export class RoundsController {
   }
 
   @Get(':id')
+  @PublicRead()
   @ApiOperation({ operationId: 'getRound', summary: 'One evaluation round with its criteria (public)' })
   @ApiOkResponse({ type: RoundDto })
   @ApiBadRequestResponse({ type: ErrorResponseDto })

@@ -1,3 +1,4 @@
+import { PublicRead } from '../../common/cache/read-cache.js';
 import {
   applyDecorators,
   Body,
@@ -56,6 +57,7 @@ export class ScoresController {
   constructor(private readonly scores: ScoresService) {}
 
   @Get()
+  @PublicRead()
   @ApiOperation({
     operationId: 'listScores',
     summary: 'Agencies’ scores by round; the public sees final scores only, signed-in users every status',
@@ -72,6 +74,7 @@ export class ScoresController {
   }
 
   @Get(':id')
+  @PublicRead()
   @ApiOperation({ operationId: 'getScore', summary: 'One score; for the public only if it is final (else 404)' })
   @ApiOkResponse({ type: ScoreDto })
   @ApiBadRequestResponse({ type: ErrorResponseDto })

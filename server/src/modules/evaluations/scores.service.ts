@@ -1,7 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { Conditions } from '../../common/db/conditions.js';
+import { Transactions } from '../../common/db/transactions.js';
 import { VersionConflictException } from '../../common/errors/version-conflict.exception.js';
+import type { AuditAction } from '../audit/audit-vocabulary.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor, AuthUser } from '../auth/auth-user.js';
 import type { CriterionScoreInputDto } from './dto/score-input.dto.js';
@@ -16,38 +20,47 @@ import {
   ScoreNotFoundException,
 } from './evaluations.exception.js';
 import { toScoreDto } from './evaluations.mappers.js';
-import { Conditions } from '../../common/db/conditions.js';
-import { countScores, selectScore, selectScores } from './evaluations.queries.js';
-import { assertMayCorrect, inTransaction, isCorrection } from './evaluations.rules.js';
+import {
+  countScores,
+  lockScores,
+  moveScoreStatus,
+  selectCriteria,
+  selectScore,
+  selectScores,
+  writeScoreValues,
+} from './evaluations.queries.js';
+import { assertMayCorrect, EVALUATION_CONSTRAINTS, isCorrection } from './evaluations.rules.js';
 import type { ScoreStatus } from './score.entity.js';
+import { matchCriteria, totalOf, type CriterionRef } from './scores.rules.js';
 
 export type ScoreTransition = 'submit' | 'review' | 'finalise';
 
 /** Each step of the workflow: the status it starts from and the one it leads to. */
-const TRANSITIONS: Record<ScoreTransition, { from: ScoreStatus; to: ScoreStatus; action: string }> = {
+const TRANSITIONS: Record<ScoreTransition, { from: ScoreStatus; to: ScoreStatus; action: AuditAction }> = {
   submit: { from: 'draft', to: 'submitted', action: 'submit_score' },
   review: { from: 'submitted', to: 'reviewed', action: 'review_score' },
   finalise: { from: 'reviewed', to: 'final', action: 'finalise_score' },
 };
 
-interface LockedScore {
-  id: string;
-  round_id: string;
-  agency_id: string;
-  status: ScoreStatus;
-  version: number;
-  submitted_by_id: string | null;
-  round_status: RoundStatus;
-  criteria_set_id: string;
+/** One agency's criterion values for a round, already checked against the round's criteria and totalled. */
+export interface ScoreWrite {
+  roundId: string;
+  agencyId: string;
+  sessionId: string | null;
+  values: Array<{ criterionId: string; value: string }>;
+  total: string;
+  /** The score it changes, with the version read and its state before (for the audit trail); null: a new score. */
+  existing: { id: string; version: number; before: ScoreDto } | null;
+  /** An admin's correction (the score becomes final, flagged, with the reason). */
+  correction: { reason: string } | null;
 }
 
-/** What a session or an edit asks to store as an agency's score in a round. */
-export interface ScoreWrite {
+/** What a session asks to store as an agency's score in a round. */
+export interface SessionScore {
   round: { id: string; status: RoundStatus; criteriaSetId: string };
   agencyId: string;
   sessionId: string;
   values: CriterionScoreInputDto[];
-  /** An admin's correction of a closed round, with its reason. */
   correction: { reason: string } | null;
   actor: Actor;
 }
@@ -56,6 +69,7 @@ export interface ScoreWrite {
 export class ScoresService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly audit: AuditService,
   ) {}
 
@@ -86,62 +100,71 @@ export class ScoresService {
     return toScoreDto(row, !!user);
   }
 
-  private async current(manager: EntityManager, id: string): Promise<ScoreDto> {
-    const row = await selectScore(manager, id);
-    if (!row) throw new ScoreNotFoundException(id);
-    return toScoreDto(row, true);
+  /** Scores as staff see them, by id, in the order asked. */
+  async current(manager: EntityManager, ids: string[]): Promise<ScoreDto[]> {
+    if (ids.length === 0) return [];
+    const rows = await selectScores(manager, new Conditions().add('s.id = ANY(?::uuid[])', ids));
+    const byId = new Map(rows.map((row) => [row.id, toScoreDto(row, true)]));
+    return ids.map((id) => {
+      const found = byId.get(id);
+      if (!found) throw new ScoreNotFoundException(id);
+      return found;
+    });
   }
 
-  /** Locks the score row for this transaction, with its round's status; 404 if there is none. */
-  private async lock(manager: EntityManager, id: string): Promise<LockedScore> {
-    const rows = await manager.query<LockedScore[]>(
-      `SELECT s.id, s.round_id, s.agency_id, s.status, s.version, s.submitted_by_id,
-              r.status AS round_status, r.criteria_set_id
-       FROM score s JOIN evaluation_round r ON r.id = s.round_id
-       WHERE s.id = $1 FOR UPDATE OF s FOR SHARE OF r`,
-      [id],
-    );
-    if (!rows[0]) throw new ScoreNotFoundException(id);
-    return rows[0];
+  /** The criteria of a set, to check values against (`checkValues`). */
+  criteria(manager: EntityManager, criteriaSetId: string): Promise<CriterionRef[]> {
+    return selectCriteria(manager, criteriaSetId);
+  }
+
+  /** Every criterion of the set exactly once (else 400 CRITERION_SCORES_INVALID); returns the exact total. */
+  static checkValues(criteria: CriterionRef[], values: Array<{ criterionId: string; value: string }>): string {
+    const problems = matchCriteria(criteria, values);
+    if (problems) throw new CriterionScoresInvalidException(problems);
+    return totalOf(criteria, values);
   }
 
   /**
-   * Every criterion of the set exactly once, nothing else. Returns the exact total out of 100,
-   * `round(Σ weight × value / 100, 2)`, computed by PostgreSQL in numeric (26.07 stays 26.07).
+   * THE one writer of scores: the session form, `PATCH /scores/:id` and the spreadsheet import all come here, so
+   * every score is stored, totalled and audited the same way (audit `before`/`after` are the score as staff read
+   * it). Set-based, whatever the number of scores. Runs in the caller's transaction; a score that changed since
+   * it was read fails the whole write (`onStale`). Returns the scores after, in the order given.
    */
-  private async checkValues(
+  async write(
     manager: EntityManager,
-    criteriaSetId: string,
-    values: CriterionScoreInputDto[],
-  ): Promise<string> {
-    const criteria = await manager.query<Array<{ id: string; code: string }>>(
-      `SELECT id, code FROM criterion WHERE criteria_set_id = $1 ORDER BY sort_order, code`,
-      [criteriaSetId],
+    writes: ScoreWrite[],
+    actor: Actor,
+    options: { reason?: string; onStale: (current: ScoreDto) => Error },
+  ): Promise<ScoreDto[]> {
+    const rows = writes.map((w) => ({
+      id: w.existing?.id ?? randomUUID(),
+      existingVersion: w.existing?.version ?? null,
+      roundId: w.roundId,
+      agencyId: w.agencyId,
+      sessionId: w.sessionId,
+      total: w.total,
+      values: w.values,
+      correctionReason: w.correction?.reason ?? null,
+    }));
+    const stale = await writeScoreValues(manager, rows);
+    if (stale.length > 0) throw options.onStale((await this.current(manager, [stale[0]!]))[0]!);
+    const after = await this.current(
+      manager,
+      rows.map((r) => r.id),
     );
-    const known = new Set(criteria.map((c) => c.id));
-    const given = values.map((v) => v.criterionId.toLowerCase());
-    const repeated = [...new Set(given.filter((id, i) => given.indexOf(id) !== i))];
-    const unknown = [...new Set(given.filter((id) => !known.has(id)))];
-    const missing = criteria.filter((c) => !given.includes(c.id)).map((c) => ({ criterionId: c.id, code: c.code }));
-    if (repeated.length || unknown.length || missing.length) {
-      throw new CriterionScoresInvalidException({ missing, unknown, repeated });
-    }
-    const [row] = await manager.query<Array<{ total: string }>>(
-      `SELECT round(sum(c.weight * v.value) / 100, 2)::text AS total
-       FROM unnest($1::uuid[], $2::numeric[]) AS v(criterion_id, value)
-       JOIN criterion c ON c.id = v.criterion_id`,
-      [given, values.map((v) => v.value)],
+    await this.audit.recordMany(
+      manager,
+      writes.map((w, i) => ({
+        actor,
+        action: w.correction ? 'correct_score' : w.existing ? 'update_score' : 'create_score',
+        entityType: 'score',
+        entityId: after[i]!.id,
+        before: w.existing?.before,
+        after: after[i],
+        reason: w.correction?.reason ?? options.reason,
+      })),
     );
-    return row!.total;
-  }
-
-  private async writeValues(manager: EntityManager, scoreId: string, values: CriterionScoreInputDto[]): Promise<void> {
-    await manager.query(
-      `INSERT INTO criterion_score (score_id, criterion_id, value)
-       SELECT $1, v.criterion_id, v.value FROM unnest($2::uuid[], $3::numeric[]) AS v(criterion_id, value)
-       ON CONFLICT (score_id, criterion_id) DO UPDATE SET value = EXCLUDED.value`,
-      [scoreId, values.map((v) => v.criterionId), values.map((v) => v.value)],
-    );
+    return after;
   }
 
   /**
@@ -149,57 +172,23 @@ export class ScoresService {
    * for the round updated and linked. In a closed round (admin, with a reason) it is a correction and final.
    * Runs inside the session's transaction.
    */
-  async recordForSession(manager: EntityManager, write: ScoreWrite): Promise<ScoreDto> {
-    const { round, agencyId, sessionId, values, correction, actor } = write;
-    const existing = await manager.query<Array<{ id: string; status: ScoreStatus }>>(
-      `SELECT id, status FROM score WHERE round_id = $1 AND agency_id = $2 FOR UPDATE`,
-      [round.id, agencyId],
-    );
-    const total = await this.checkValues(manager, round.criteriaSetId, values);
-    const found = existing[0];
-    if (!found) {
-      const [created] = await manager.query<Array<{ id: string }>>(
-        `INSERT INTO score (round_id, agency_id, session_id, total, status, finalised_at, is_correction, correction_reason)
-         VALUES ($1, $2, $3, $4::numeric, $5, CASE WHEN $6 THEN now() END, $6, $7)
-         RETURNING id`,
-        [
-          round.id,
-          agencyId,
-          sessionId,
-          total,
-          correction ? 'final' : 'draft',
-          !!correction,
-          correction?.reason ?? null,
-        ],
-      );
-      await this.writeValues(manager, created!.id, values);
-      const after = await this.current(manager, created!.id);
-      await this.audit.record(manager, {
-        actor,
-        action: correction ? 'correct_score' : 'create_score',
-        entityType: 'score',
-        entityId: after.id,
-        after,
-        reason: correction?.reason,
-      });
-      return after;
-    }
-    if (!correction && found.status !== 'draft') {
+  async recordForSession(manager: EntityManager, entry: SessionScore): Promise<ScoreDto> {
+    const { round, agencyId, sessionId, values, correction, actor } = entry;
+    const [found] = await lockScores(manager, { roundId: round.id, agencyIds: [agencyId] });
+    const total = ScoresService.checkValues(await this.criteria(manager, round.criteriaSetId), values);
+    if (found && !correction && found.status !== 'draft') {
       throw new ScoreNotEditableException(found.status, found.id, found.status !== 'submitted');
     }
-    const before = await this.current(manager, found.id);
-    await this.saveValues(manager, found.id, before.version, total, values, correction, sessionId);
-    const after = await this.current(manager, found.id);
-    await this.audit.record(manager, {
+    const existing = found
+      ? { id: found.id, version: found.version, before: (await this.current(manager, [found.id]))[0]! }
+      : null;
+    const [after] = await this.write(
+      manager,
+      [{ roundId: round.id, agencyId, sessionId, values, total, existing, correction }],
       actor,
-      action: correction ? 'correct_score' : 'update_score',
-      entityType: 'score',
-      entityId: found.id,
-      before,
-      after,
-      reason: correction?.reason,
-    });
-    return after;
+      { onStale: (current) => new VersionConflictException(current) },
+    );
+    return after!;
   }
 
   /**
@@ -208,94 +197,58 @@ export class ScoresService {
    * final, only takes an admin's correction with a reason: it is flagged as a correction and is final.
    */
   async update(id: string, dto: UpdateScoreDto, actor: Actor): Promise<ScoreDto> {
-    return inTransaction(this.dataSource, async (manager) => {
-      const locked = await this.lock(manager, id);
-      const before = await this.current(manager, id);
+    return this.transactions.run(async (manager) => {
+      const [locked] = await lockScores(manager, { ids: [id] });
+      if (!locked) throw new ScoreNotFoundException(id);
+      const [before] = await this.current(manager, [id]);
       if (locked.version !== dto.version) throw new VersionConflictException(before);
       let correction = isCorrection(locked.round_status, actor, dto.reason);
       if (!correction && (locked.status === 'reviewed' || locked.status === 'final')) {
         assertMayCorrect(actor, dto.reason, () => new ScoreNotEditableException(locked.status, id, true));
         correction = true;
       }
-      const total = await this.checkValues(manager, locked.criteria_set_id, dto.criterionScores);
-      const reason = dto.reason?.trim() || undefined;
-      await this.saveValues(
-        manager,
-        id,
-        dto.version,
-        total,
+      const total = ScoresService.checkValues(
+        await this.criteria(manager, locked.criteria_set_id),
         dto.criterionScores,
-        correction ? { reason: reason! } : null,
       );
-      const after = await this.current(manager, id);
-      await this.audit.record(manager, {
+      const reason = dto.reason?.trim() || undefined;
+      const [after] = await this.write(
+        manager,
+        [
+          {
+            roundId: locked.round_id,
+            agencyId: locked.agency_id,
+            sessionId: null,
+            values: dto.criterionScores,
+            total,
+            existing: { id, version: dto.version, before: before! },
+            correction: correction ? { reason: reason! } : null,
+          },
+        ],
         actor,
-        action: correction ? 'correct_score' : 'update_score',
-        entityType: 'score',
-        entityId: id,
-        before,
-        after,
-        reason,
-      });
-      return after;
-    });
-  }
-
-  /** Writes the values and the total, guarded by the version; a correction makes the score final. */
-  private async saveValues(
-    manager: EntityManager,
-    id: string,
-    version: number,
-    total: string,
-    values: CriterionScoreInputDto[],
-    correction: { reason: string } | null,
-    sessionId?: string,
-  ): Promise<void> {
-    const updated = await manager.query<Array<{ id: string }>>(
-      correction
-        ? `WITH u AS (
-             UPDATE score SET total = $3::numeric, session_id = coalesce($4, session_id), status = 'final',
-                    finalised_at = coalesce(finalised_at, now()), is_correction = true, correction_reason = $5,
-                    version = version + 1, updated_at = now()
-             WHERE id = $1 AND version = $2 RETURNING id
-           ) SELECT id FROM u`
-        : `WITH u AS (
-             UPDATE score SET total = $3::numeric, session_id = coalesce($4, session_id), status = 'draft',
-                    submitted_by_id = NULL, submitted_at = NULL, version = version + 1, updated_at = now()
-             WHERE id = $1 AND version = $2 RETURNING id
-           ) SELECT id FROM u`,
-      correction ? [id, version, total, sessionId ?? null, correction.reason] : [id, version, total, sessionId ?? null],
-    );
-    if (!updated[0]) throw new VersionConflictException(await this.current(manager, id));
-    await this.writeValues(manager, id, values);
+        { reason, onStale: (current) => new VersionConflictException(current) },
+      );
+      return after!;
+    }, EVALUATION_CONSTRAINTS);
   }
 
   /** One step of draft → submitted → reviewed (by someone else) → final, at the version the client read. */
   async transition(id: string, step: ScoreTransition, version: number, actor: Actor): Promise<ScoreDto> {
     const { from, to, action } = TRANSITIONS[step];
-    return inTransaction(this.dataSource, async (manager) => {
-      const locked = await this.lock(manager, id);
-      const before = await this.current(manager, id);
+    return this.transactions.run(async (manager) => {
+      const [locked] = await lockScores(manager, { ids: [id] });
+      if (!locked) throw new ScoreNotFoundException(id);
+      const [before] = await this.current(manager, [id]);
       if (locked.version !== version) throw new VersionConflictException(before);
       if (locked.round_status === 'closed') throw new RoundClosedException();
       if (locked.status !== from) throw new InvalidScoreTransitionException(locked.status, to, from);
       if (step === 'review' && locked.submitted_by_id === actor.user.id) throw new SameReviewerException();
-      const set = {
-        submit: `submitted_by_id = $3, submitted_at = now(), reviewed_by_id = NULL, reviewed_at = NULL`,
-        review: `reviewed_by_id = $3, reviewed_at = now()`,
-        finalise: `finalised_at = now()`,
-      }[step];
-      const updated = await manager.query<Array<{ id: string }>>(
-        `WITH u AS (
-           UPDATE score SET status = '${to}', ${set}, version = version + 1, updated_at = now()
-           WHERE id = $1 AND version = $2 RETURNING id
-         ) SELECT id FROM u`,
-        step === 'finalise' ? [id, version] : [id, version, actor.user.id],
-      );
-      if (!updated[0]) throw new VersionConflictException(await this.current(manager, id));
-      const after = await this.current(manager, id);
+      if (!(await moveScoreStatus(manager, id, version, step, to, actor.user.id))) {
+        throw new VersionConflictException((await this.current(manager, [id]))[0]);
+      }
+      const [after] = await this.current(manager, [id]);
       await this.audit.record(manager, { actor, action, entityType: 'score', entityId: id, before, after });
-      return after;
-    });
+      return after!;
+    }, EVALUATION_CONSTRAINTS);
   }
 }

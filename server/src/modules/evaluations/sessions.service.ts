@@ -1,8 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AgencyNotFoundException } from '../agencies/agencies.exception.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { Conditions } from '../../common/db/conditions.js';
+import { Transactions } from '../../common/db/transactions.js';
 import { VersionConflictException } from '../../common/errors/version-conflict.exception.js';
+import { AgencyNotFoundException } from '../agencies/agencies.exception.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor, AuthUser } from '../auth/auth-user.js';
 import type {
@@ -15,7 +18,6 @@ import type {
   UpdateSessionDto,
 } from './dto/session.dto.js';
 import type { AgencyRepresentative } from './evaluation-session.entity.js';
-import type { RoundStatus } from './evaluation-round.entity.js';
 import {
   EvaluatorInvalidException,
   RoundNotFoundException,
@@ -23,27 +25,33 @@ import {
   SessionNotFoundException,
 } from './evaluations.exception.js';
 import { toSessionDto } from './evaluations.mappers.js';
-import { Conditions } from '../../common/db/conditions.js';
-import { countSessions, selectSession, selectSessions } from './evaluations.queries.js';
-import { inTransaction, isCorrection } from './evaluations.rules.js';
+import {
+  agencyExists,
+  countSessions,
+  insertSessions,
+  lockRound,
+  lockSession,
+  selectEvaluators,
+  selectSessions,
+  updateSession,
+  type LockedRound,
+  type NewSession,
+} from './evaluations.queries.js';
+import { EVALUATION_CONSTRAINTS, isCorrection } from './evaluations.rules.js';
 import { ScoresService } from './scores.service.js';
-
-interface LockedRound {
-  id: string;
-  status: RoundStatus;
-  criteria_set_id: string;
-  starts_on: string;
-  ends_on: string;
-}
 
 function toRepresentatives(list: RepresentativeDto[]): AgencyRepresentative[] {
   return list.map((r) => (r.title ? { name: r.name, title: r.title } : { name: r.name }));
 }
 
+/** A session to record: everything but its id and who records it. */
+export type SessionInput = Omit<NewSession, 'id' | 'createdById'>;
+
 @Injectable()
 export class SessionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly audit: AuditService,
     private readonly scores: ScoresService,
   ) {}
@@ -66,22 +74,23 @@ export class SessionsService {
     };
   }
 
-  private async current(manager: EntityManager, id: string): Promise<SessionDto> {
-    const row = await selectSession(manager, id);
-    if (!row) throw new SessionNotFoundException(id);
-    return toSessionDto(row, true);
+  /** Sessions as staff see them, by id, in the order asked. */
+  private async current(manager: EntityManager, ids: string[]): Promise<SessionDto[]> {
+    if (ids.length === 0) return [];
+    const rows = await selectSessions(manager, new Conditions().add('s.id = ANY(?::uuid[])', ids));
+    const byId = new Map(rows.map((row) => [row.id, toSessionDto(row, true)]));
+    return ids.map((id) => {
+      const found = byId.get(id);
+      if (!found) throw new SessionNotFoundException(id);
+      return found;
+    });
   }
 
   /** The round, share-locked so that it cannot close while a session is being recorded in it. */
-  private async lockRound(manager: EntityManager, id: string): Promise<LockedRound> {
-    const rows = await manager.query<LockedRound[]>(
-      `SELECT id, status, criteria_set_id, to_char(starts_on, 'YYYY-MM-DD') AS starts_on,
-              to_char(ends_on, 'YYYY-MM-DD') AS ends_on
-       FROM evaluation_round WHERE id = $1 FOR SHARE`,
-      [id],
-    );
-    if (!rows[0]) throw new RoundNotFoundException(id);
-    return rows[0];
+  private static async lockRound(manager: EntityManager, id: string): Promise<LockedRound> {
+    const round = await lockRound(manager, id, 'share');
+    if (!round) throw new RoundNotFoundException(id);
+    return round;
   }
 
   private static checkDay(heldOn: string, round: LockedRound): void {
@@ -91,100 +100,94 @@ export class SessionsService {
   }
 
   /**
+   * THE one writer of new sessions, for the session form and the spreadsheet import alike: the sessions and their
+   * evaluators in two statements, and one audit record each (`after`: the session as staff read it). Runs in the
+   * caller's transaction; the caller has checked the round, the agency and the day.
+   */
+  async insert(manager: EntityManager, sessions: SessionInput[], actor: Actor, reason?: string): Promise<SessionDto[]> {
+    const rows = sessions.map((s) => ({ ...s, id: randomUUID(), createdById: actor.user.id }));
+    await insertSessions(manager, rows);
+    const after = await this.current(
+      manager,
+      rows.map((r) => r.id),
+    );
+    await this.audit.recordMany(
+      manager,
+      after.map((session) => ({
+        actor,
+        action: 'create_session',
+        entityType: 'evaluation_session',
+        entityId: session.id,
+        after: session,
+        reason,
+      })),
+    );
+    return after;
+  }
+
+  /**
    * Records a session (and its evaluators) and, when criterion scores are given, the agency's score for the
    * round, all in one transaction. Evaluators default to the signed-in user.
    */
   async create(dto: CreateSessionDto, actor: Actor): Promise<CreateSessionResponseDto> {
-    return inTransaction(this.dataSource, async (manager) => {
-      const round = await this.lockRound(manager, dto.roundId);
+    return this.transactions.run(async (manager) => {
+      const round = await SessionsService.lockRound(manager, dto.roundId);
       const correction = isCorrection(round.status, actor, dto.reason);
       const reason = correction ? dto.reason!.trim() : dto.reason?.trim() || undefined;
-      const agency = await manager.query<unknown[]>(`SELECT 1 FROM agency WHERE id = $1`, [dto.agencyId]);
-      if (!agency.length) throw new AgencyNotFoundException(dto.agencyId);
+      if (!(await agencyExists(manager, dto.agencyId))) throw new AgencyNotFoundException(dto.agencyId);
       SessionsService.checkDay(dto.heldOn, round);
       const evaluatorIds = [...new Set((dto.evaluatorIds ?? [actor.user.id]).map((id) => id.toLowerCase()))];
-      const evaluators = await manager.query<Array<{ id: string }>>(
-        `SELECT id FROM app_user WHERE id = ANY($1::uuid[]) AND is_active AND role IN ('evaluator', 'admin')`,
-        [evaluatorIds],
-      );
-      const valid = new Set(evaluators.map((e) => e.id));
+      const valid = new Set(await selectEvaluators(manager, evaluatorIds));
       const invalid = evaluatorIds.filter((id) => !valid.has(id));
       if (invalid.length) throw new EvaluatorInvalidException(invalid);
 
-      const [created] = await manager.query<Array<{ id: string }>>(
-        `INSERT INTO evaluation_session (round_id, agency_id, held_on, representatives, notes, internal_notes, created_by_id)
-         VALUES ($1, $2, $3::date, $4::jsonb, $5, $6, $7) RETURNING id`,
+      const [session] = await this.insert(
+        manager,
         [
-          round.id,
-          dto.agencyId,
-          dto.heldOn,
-          JSON.stringify(toRepresentatives(dto.representatives)),
-          dto.notes ?? '',
-          dto.internalNotes ?? '',
-          actor.user.id,
+          {
+            roundId: round.id,
+            agencyId: dto.agencyId,
+            heldOn: dto.heldOn,
+            representatives: toRepresentatives(dto.representatives),
+            notes: dto.notes ?? '',
+            internalNotes: dto.internalNotes ?? '',
+            evaluatorIds,
+          },
         ],
-      );
-      const sessionId = created!.id;
-      await manager.query(
-        `INSERT INTO evaluation_session_evaluator (session_id, user_id) SELECT $1, unnest($2::uuid[])`,
-        [sessionId, evaluatorIds],
-      );
-      const session = await this.current(manager, sessionId);
-      await this.audit.record(manager, {
         actor,
-        action: 'create_session',
-        entityType: 'evaluation_session',
-        entityId: sessionId,
-        after: session,
         reason,
-      });
-      if (!dto.scores) return { session };
+      );
+      if (!dto.scores) return { session: session! };
       const score = await this.scores.recordForSession(manager, {
         round: { id: round.id, status: round.status, criteriaSetId: round.criteria_set_id },
         agencyId: dto.agencyId,
-        sessionId,
+        sessionId: session!.id,
         values: dto.scores,
         correction: correction ? { reason: reason! } : null,
         actor,
       });
-      return { session, score };
-    });
+      return { session: session!, score };
+    }, EVALUATION_CONSTRAINTS);
   }
 
   /** Changes a session at the version the client read; a closed round's session only by an admin, with a reason. */
   async update(id: string, dto: UpdateSessionDto, actor: Actor): Promise<SessionDto> {
-    return inTransaction(this.dataSource, async (manager) => {
-      const locked = await manager.query<Array<{ round_id: string; version: number }>>(
-        `SELECT round_id, version FROM evaluation_session WHERE id = $1 FOR UPDATE`,
-        [id],
-      );
-      if (!locked[0]) throw new SessionNotFoundException(id);
-      const before = await this.current(manager, id);
-      if (locked[0].version !== dto.version) throw new VersionConflictException(before);
-      const round = await this.lockRound(manager, locked[0].round_id);
+    return this.transactions.run(async (manager) => {
+      const locked = await lockSession(manager, id);
+      if (!locked) throw new SessionNotFoundException(id);
+      const [before] = await this.current(manager, [id]);
+      if (locked.version !== dto.version) throw new VersionConflictException(before);
+      const round = await SessionsService.lockRound(manager, locked.round_id);
       const correction = isCorrection(round.status, actor, dto.reason);
       if (dto.heldOn) SessionsService.checkDay(dto.heldOn, round);
-      const updated = await manager.query<Array<{ id: string }>>(
-        `WITH u AS (
-           UPDATE evaluation_session SET
-             held_on = coalesce($3::date, held_on),
-             representatives = coalesce($4::jsonb, representatives),
-             notes = coalesce($5, notes),
-             internal_notes = coalesce($6, internal_notes),
-             version = version + 1, updated_at = now()
-           WHERE id = $1 AND version = $2 RETURNING id
-         ) SELECT id FROM u`,
-        [
-          id,
-          dto.version,
-          dto.heldOn ?? null,
-          dto.representatives ? JSON.stringify(toRepresentatives(dto.representatives)) : null,
-          dto.notes ?? null,
-          dto.internalNotes ?? null,
-        ],
-      );
-      if (!updated[0]) throw new VersionConflictException(await this.current(manager, id));
-      const after = await this.current(manager, id);
+      const changed = await updateSession(manager, id, dto.version, {
+        heldOn: dto.heldOn ?? null,
+        representatives: dto.representatives ? toRepresentatives(dto.representatives) : null,
+        notes: dto.notes ?? null,
+        internalNotes: dto.internalNotes ?? null,
+      });
+      if (!changed) throw new VersionConflictException((await this.current(manager, [id]))[0]);
+      const [after] = await this.current(manager, [id]);
       await this.audit.record(manager, {
         actor,
         action: correction ? 'correct_session' : 'update_session',
@@ -194,7 +197,7 @@ export class SessionsService {
         after,
         reason: dto.reason?.trim() || undefined,
       });
-      return after;
-    });
+      return after!;
+    }, EVALUATION_CONSTRAINTS);
   }
 }

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { normalizeForSearch, normalizeText } from '../../common/text/normalize-text.js';
 import { problem, type ImportProblem } from './import-problems.js';
 import type { ParsedRow } from './import-types.js';
+import { selectAgencyRefs } from './imports.queries.js';
 
 export interface AgencyRef {
   id: string;
@@ -34,9 +35,7 @@ export class AgencyMatcher {
   }
 
   static async load(manager: EntityManager): Promise<AgencyMatcher> {
-    return new AgencyMatcher(
-      await manager.query<AgencyRef[]>(`SELECT id, code, name_fa AS "nameFa", name_en AS "nameEn" FROM agency`),
-    );
+    return new AgencyMatcher(await selectAgencyRefs(manager));
   }
 
   match(value: string): AgencyMatch {

@@ -1,7 +1,6 @@
 import { normalizeForSearch } from '../../common/text/normalize-text.js';
+import { columnLetter, type SheetRow } from '../../common/spreadsheet/read-spreadsheet.js';
 import { problem, type ImportProblem } from './import-problems.js';
-import type { SheetRow } from './spreadsheet.js';
-import { columnLetter } from './spreadsheet.js';
 
 /** How a header or a code compares: letter forms, digits, case, spaces, ZWNJ, `_` `-` `.` do not matter. */
 export function headerKey(text: string): string {

@@ -1,6 +1,6 @@
+import type { SpreadsheetFormat } from '../../common/spreadsheet/read-spreadsheet.js';
 import type { AgencyProgressKind } from '../agencies/agency-progress-event.entity.js';
 import type { ImportProblem } from './import-problems.js';
-import type { SpreadsheetFormat } from './spreadsheet.js';
 
 export const IMPORT_KINDS = ['scores', 'progress'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];

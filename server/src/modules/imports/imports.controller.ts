@@ -16,6 +16,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ErrorResponseDto } from '../../common/errors/error-response.dto.js';
+import { contentDisposition } from '../../common/spreadsheet/content-disposition.js';
 import type { Actor } from '../auth/auth-user.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { ImportCommitDto, ImportFileDto, ImportPreviewDto } from './dto/import.dto.js';
@@ -23,7 +24,6 @@ import { TemplateQuery } from './dto/template.query.js';
 import { IMPORT_KINDS, type ImportKind } from './import-types.js';
 import { ImportUnknownKindException, ImportUnknownTemplateException } from './imports.exception.js';
 import { ImportsService } from './imports.service.js';
-import { contentDisposition } from './templates.js';
 import { readUpload } from './upload.js';
 
 function importKind(kind: string): ImportKind {

@@ -5,9 +5,6 @@ import type { ImportProblem } from './import-problems.js';
 export enum ImportErrorCode {
   HasProblems = 'IMPORT_HAS_PROBLEMS',
   FileMissing = 'IMPORT_FILE_MISSING',
-  UnsupportedFormat = 'IMPORT_UNSUPPORTED_FORMAT',
-  UnreadableFile = 'IMPORT_UNREADABLE_FILE',
-  TooManyRows = 'IMPORT_TOO_MANY_ROWS',
   UnknownKind = 'IMPORT_UNKNOWN_KIND',
   UnknownTemplate = 'IMPORT_UNKNOWN_TEMPLATE',
   RoundNotFound = 'IMPORT_ROUND_NOT_FOUND',
@@ -35,48 +32,6 @@ export class ImportFileMissingException extends AppException {
       fa: 'فایلی فرستاده نشد؛ فایل را در فیلد «file» یک فرم multipart بفرستید.',
       en: 'No file was sent; send it as the "file" field of a multipart form.',
     });
-  }
-}
-
-export class ImportUnsupportedFormatException extends AppException {
-  constructor() {
-    super(ImportErrorCode.UnsupportedFormat, HttpStatus.BAD_REQUEST, {
-      fa: 'تنها فایل‌های ‎.xlsx‎ (اکسل) و ‎.csv‎ با نویسه‌گذاری UTF-8 پذیرفته می‌شوند.',
-      en: 'Only .xlsx (Excel) files and UTF-8 .csv files are accepted.',
-    });
-  }
-}
-
-export class ImportUnreadableFileException extends AppException {
-  constructor(reason: 'xlsx' | 'not-utf8') {
-    super(
-      ImportErrorCode.UnreadableFile,
-      HttpStatus.BAD_REQUEST,
-      reason === 'xlsx'
-        ? {
-            fa: 'فایل اکسل خوانده نشد؛ شاید آسیب دیده است. آن را دوباره با قالب ‎.xlsx‎ ذخیره کنید.',
-            en: 'The Excel file could not be read; it may be damaged. Save it again as .xlsx.',
-          }
-        : {
-            fa: 'فایل CSV با نویسه‌گذاری UTF-8 نیست؛ در اکسل «CSV UTF-8» را برای ذخیره برگزینید.',
-            en: 'The CSV file is not UTF-8; in Excel, save it as "CSV UTF-8".',
-          },
-      { reason },
-    );
-  }
-}
-
-export class ImportTooManyRowsException extends AppException {
-  constructor(max: number) {
-    super(
-      ImportErrorCode.TooManyRows,
-      HttpStatus.BAD_REQUEST,
-      {
-        fa: 'فایل بیش از اندازه ردیف دارد؛ آن را به چند فایل بخش کنید.',
-        en: `The file has more than ${max} rows; split it into several files.`,
-      },
-      { max },
-    );
   }
 }
 

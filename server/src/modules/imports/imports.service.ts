@@ -3,16 +3,19 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/auth-user.js';
+import { Transactions } from '../../common/db/transactions.js';
 import { AuditService } from '../audit/audit.service.js';
+import { ScoresService } from '../evaluations/scores.service.js';
+import { SessionsService } from '../evaluations/sessions.service.js';
 import type { ImportCommitDto, ImportPreviewDto } from './dto/import.dto.js';
 import type { ImportProblem } from './import-problems.js';
 import type { ImportKind, ParsedRow, ValidatedImport } from './import-types.js';
 import { ImportConcurrentChangeException, ImportHasProblemsException } from './imports.exception.js';
 import { commitProgress, validateProgress, type ProgressPlanAgency } from './progress-import.js';
 import { commitScores, validateScores, type ScorePlanRow } from './score-import.js';
-import { readSpreadsheet, type Sheet } from './spreadsheet.js';
+import { readSpreadsheet, type Sheet } from '../../common/spreadsheet/read-spreadsheet.js';
 import { buildTemplate, type TemplateFile } from './templates.js';
-import type { SpreadsheetFormat } from './spreadsheet.js';
+import type { SpreadsheetFormat } from '../../common/spreadsheet/read-spreadsheet.js';
 
 export interface Upload {
   fileName: string;
@@ -25,14 +28,6 @@ const MAX_ROWS_SHOWN = 200;
 type Checked =
   | { kind: 'scores'; result: ValidatedImport<ScorePlanRow[]> }
   | { kind: 'progress'; result: ValidatedImport<ProgressPlanAgency[]> };
-
-/** PostgreSQL's unique violation, deadlock and serialisation failure: someone wrote the same rows meanwhile. */
-function isConcurrencyError(error: unknown): boolean {
-  const code =
-    (error as { driverError?: { code?: string }; code?: string })?.driverError?.code ??
-    (error as { code?: string })?.code;
-  return code === '23505' || code === '40P01' || code === '40001';
-}
 
 function byRow(a: ImportProblem, b: ImportProblem): number {
   return (a.row ?? 0) - (b.row ?? 0);
@@ -47,7 +42,10 @@ function byRow(a: ImportProblem, b: ImportProblem): number {
 export class ImportsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly audit: AuditService,
+    private readonly scores: ScoresService,
+    private readonly sessions: SessionsService,
   ) {}
 
   template(kind: ImportKind, format: SpreadsheetFormat, roundCode: string | undefined): Promise<TemplateFile> {
@@ -79,8 +77,8 @@ export class ImportsService {
     const sheet = await readSpreadsheet(upload.fileName, upload.buffer);
     const importId = randomUUID();
     const context = { importId, fileName: upload.fileName };
-    try {
-      return await this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(
+      async (manager) => {
         const checked = await this.check(manager, kind, sheet, true);
         const { result } = checked;
         if (result.problems.length > 0) {
@@ -108,9 +106,12 @@ export class ImportsService {
           recordedEvents: 0,
           updatedAgencies: 0,
         };
-        if (checked.kind === 'scores')
-          Object.assign(response, await commitScores(manager, checked.result.plan, actor, context));
-        else Object.assign(response, await commitProgress(manager, checked.result.plan, actor, context));
+        if (checked.kind === 'scores') {
+          const writers = { scores: this.scores, sessions: this.sessions };
+          Object.assign(response, await commitScores(manager, checked.result.plan, actor, context, writers));
+        } else {
+          Object.assign(response, await commitProgress(manager, checked.result.plan, actor, context, this.audit));
+        }
         await this.audit.record(manager, {
           actor,
           action: 'import',
@@ -124,11 +125,13 @@ export class ImportsService {
           reason: upload.fileName,
         });
         return response;
-      });
-    } catch (error) {
-      if (isConcurrencyError(error)) throw new ImportConcurrentChangeException();
-      throw error;
-    }
+      },
+      {
+        // Someone wrote the same rows meanwhile: the whole file is refused, as a coded 409.
+        constraints: { UQ_score_round_agency: () => new ImportConcurrentChangeException() },
+        concurrent: () => new ImportConcurrentChangeException(),
+      },
+    );
   }
 
   private async check(manager: EntityManager, kind: ImportKind, sheet: Sheet, lock: boolean): Promise<Checked> {

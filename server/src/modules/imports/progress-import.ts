@@ -1,16 +1,17 @@
 import type { EntityManager } from 'typeorm';
-import { parseDay } from '../../common/dates/parse-day.js';
+import { parseDay } from '../../common/dates/jalali.js';
 import type { AgencyProgressKind } from '../agencies/agency-progress-event.entity.js';
 import type { Actor } from '../auth/auth-user.js';
 import { tehranToday } from '../../common/dates/calendar-day.js';
 import { applyAgencyProgress, isHttpUrl } from '../progress/progress-rules.js';
 import { AgencyMatcher, readAgencyCell, type AgencyRef } from './agency-matcher.js';
-import { recordAuditBatch } from './audit-batch.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { selectAgencyProgressStates } from './imports.queries.js';
 import { cellsByHeader, headerKey, layoutColumns } from './columns.js';
 import { problem, type ImportProblem } from './import-problems.js';
 import { emptyRow, type ImportContext, type ParsedRow, type RowAction, type ValidatedImport } from './import-types.js';
 import { ImportConcurrentChangeException } from './imports.exception.js';
-import type { Sheet } from './spreadsheet.js';
+import type { Sheet } from '../../common/spreadsheet/read-spreadsheet.js';
 
 /** The columns of a progress file, with the Persian headers also understood. `url` and `note` may be left out. */
 export const PROGRESS_COLUMNS = {
@@ -52,14 +53,6 @@ export interface ProgressPlanAgency {
   };
   launch: EventPart | null;
   connect: EventPart | null;
-}
-
-interface AgencyState {
-  id: string;
-  launched: string | null;
-  url: string | null;
-  connected: string | null;
-  version: number;
 }
 
 interface RowDraft {
@@ -146,12 +139,7 @@ export async function validateProgress(
 
   // Against the recorded days: the file's rows of one agency together with what it does not change.
   const ids = [...new Set(drafts.map((d) => d.agency.id))].sort();
-  const states = await manager.query<AgencyState[]>(
-    `SELECT id, to_char(single_window_launched_on, 'YYYY-MM-DD') AS launched, single_window_url AS url,
-            to_char(national_window_connected_on, 'YYYY-MM-DD') AS connected, version
-     FROM agency WHERE id = ANY($1::uuid[]) ORDER BY id ${lock ? 'FOR UPDATE' : ''}`,
-    [ids],
-  );
+  const states = await selectAgencyProgressStates(manager, ids, lock);
   const stateById = new Map(states.map((s) => [s.id, s]));
   const byAgency = new Map<string, { launch?: RowDraft; connect?: RowDraft }>();
   for (const d of drafts) {
@@ -222,6 +210,7 @@ export async function commitProgress(
   plan: ProgressPlanAgency[],
   actor: Actor,
   context: ImportContext,
+  audit: AuditService,
 ): Promise<ProgressCommitCounts> {
   const events = plan.flatMap((p) => [
     ...(p.launch ? [{ agencyId: p.agencyId, kind: 'single_window_launched', ...p.launch }] : []),
@@ -280,10 +269,10 @@ export async function commitProgress(
   const eventsByAgency = new Map<string, typeof inserted>();
   for (const e of inserted) eventsByAgency.set(e.agencyId, [...(eventsByAgency.get(e.agencyId) ?? []), e]);
   const reason = `import ${context.importId}: ${context.fileName}`;
-  await recordAuditBatch(
+  await audit.recordMany(
     manager,
-    actor,
     plan.map((p) => ({
+      actor,
       action: 'record_progress',
       entityType: 'agency',
       entityId: p.agencyId,

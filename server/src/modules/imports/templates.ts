@@ -1,13 +1,13 @@
 import ExcelJS from 'exceljs';
-import { format as formatJalali } from 'date-fns-jalali';
 import type { EntityManager } from 'typeorm';
 import { tehranToday } from '../../common/dates/calendar-day.js';
-import { toCsv } from './csv.js';
+import { isoToJalali } from '../../common/dates/jalali.js';
+import { toCsv } from '../../common/spreadsheet/csv.js';
+import type { SpreadsheetFormat } from '../../common/spreadsheet/read-spreadsheet.js';
 import type { ImportKind } from './import-types.js';
 import { ImportRoundNotFoundException } from './imports.exception.js';
 import { EVENT_LABELS } from './progress-import.js';
-import { loadCriteria, loadRounds, type RoundRef } from './score-import.js';
-import type { SpreadsheetFormat } from './spreadsheet.js';
+import { selectAgencyRefs, selectAllCriteria, selectRounds, type RoundRef } from './imports.queries.js';
 
 export interface TemplateFile {
   /** ASCII file name, for old clients. */
@@ -27,12 +27,6 @@ interface ColumnHelp {
   width?: number;
 }
 
-/** An ISO day as a Jalali `YYYY/MM/DD` (local noon of the day: only its fields are read, never its instant). */
-export function isoToJalali(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return formatJalali(new Date(y, m - 1, d, 12), 'yyyy/MM/dd');
-}
-
 const CONTENT_TYPES: Record<SpreadsheetFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv; charset=utf-8',
@@ -50,10 +44,7 @@ export async function buildTemplate(
   format: SpreadsheetFormat,
   roundCode: string | undefined,
 ): Promise<TemplateFile> {
-  const agencies = await manager.query<Array<{ code: string; nameFa: string; nameEn: string; isMain: boolean }>>(
-    `SELECT code, name_fa AS "nameFa", name_en AS "nameEn", is_main AS "isMain" FROM agency
-     ORDER BY is_main DESC, name_fa COLLATE "fa-x-icu", code`,
-  );
+  const agencies = await selectAgencyRefs(manager);
   const example = agencies.find((a) => a.code === 'interior') ?? agencies[0];
   let columns: ColumnHelp[];
   let exampleRow: string[];
@@ -62,7 +53,7 @@ export async function buildTemplate(
   let extraGuide: string[][] = [];
   if (kind === 'scores') {
     const round = await chooseRound(manager, roundCode);
-    const criteria = (await loadCriteria(manager)).filter((c) => c.criteriaSetId === round.criteriaSetId);
+    const criteria = (await selectAllCriteria(manager)).filter((c) => c.criteriaSetId === round.criteriaSetId);
     columns = [
       { header: 'round_code', fa: 'کد دوره ارزیابی', en: 'Evaluation round code', text: true, width: 16 },
       {
@@ -215,19 +206,10 @@ export async function buildTemplate(
 
 /** The round asked for by code; otherwise the newest open round, otherwise the newest round. */
 async function chooseRound(manager: EntityManager, roundCode: string | undefined): Promise<RoundRef> {
-  const rounds = await loadRounds(manager);
+  const rounds = await selectRounds(manager);
   const round = roundCode
     ? rounds.find((r) => r.code.toLowerCase() === roundCode.toLowerCase())
     : (rounds.find((r) => r.status === 'open') ?? rounds[0]);
   if (!round) throw new ImportRoundNotFoundException(roundCode);
   return round;
-}
-
-/** `Content-Disposition` with an ASCII fallback and the Persian name per RFC 5987 / 6266. */
-export function contentDisposition(file: TemplateFile): string {
-  const encoded = encodeURIComponent(file.fileNameFa).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${file.fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encoded}`;
 }

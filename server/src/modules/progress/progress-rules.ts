@@ -88,13 +88,5 @@ export function applyAgencyProgress(
   return next;
 }
 
-/** An absolute http(s) address with a host, such as an agency's single-window site. */
-export function isHttpUrl(text: string): boolean {
-  if (!/^https?:\/\//i.test(text) || /\s/.test(text) || text.length > 2000) return false;
-  try {
-    const url = new URL(text);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.includes('.');
-  } catch {
-    return false;
-  }
-}
+/** The import checks addresses with the same rule as the endpoint's `IsHttpUrl`: one definition, in common. */
+export { isHttpUrl } from '../../common/validation/http-url.js';

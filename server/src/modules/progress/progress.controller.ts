@@ -1,3 +1,4 @@
+import { PublicRead } from '../../common/cache/read-cache.js';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { privateWhenSignedIn } from '../auth/private-when-signed-in.js';
 import {
@@ -37,6 +38,7 @@ export class ProgressController {
   constructor(private readonly progress: ProgressService) {}
 
   @Get('agencies/:id/progress')
+  @PublicRead()
   @ApiOperation({
     operationId: 'getAgencyProgress',
     summary: "An agency's connection progress: current days, version and ledger (newest first)",
@@ -78,6 +80,7 @@ export class ProgressController {
   }
 
   @Get('agencies/:id/services')
+  @PublicRead()
   @ApiOperation({ operationId: 'listAgencyServices', summary: "An agency's services with their stage days" })
   @ApiOkResponse({ type: ServiceListDto })
   @ApiBadRequestResponse({ type: ErrorResponseDto })
@@ -90,6 +93,7 @@ export class ProgressController {
   }
 
   @Get('agencies/:id/systems')
+  @PublicRead()
   @ApiOperation({ operationId: 'listAgencySystems', summary: "An agency's systems with their stage days" })
   @ApiOkResponse({ type: SystemListDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })

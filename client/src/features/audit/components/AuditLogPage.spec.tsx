@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { adminUser, demoMeta, evaluatorUser } from '../../../test/fixtures';
 import { mockFetch, requestsTo } from '../../../test/mockFetch';
@@ -69,6 +71,17 @@ describe('AuditLogPage', () => {
     expect(screen.getByRole('navigation', { name: 'صفحه‌بندی' })).toHaveTextContent('صفحه ۲ از ۳');
   });
 
+  it('reads a Jalali day in the URL (from=1401-08-20) as Jalali, not as the year 1401 AD', async () => {
+    const fetchMock = serveAudit();
+    renderApp('/audit?from=1401-08-20&to=1401/8/20');
+
+    await screen.findByRole('table', { name: 'رویدادها، تازه‌ترین در بالا' });
+    const request = requestsTo(fetchMock, '/api/v1/audit').at(-1)!;
+    expect(request.searchParams.get('from')).toBe('2022-11-10T20:30:00.000Z'); // 1401/08/20 00:00 in Tehran
+    expect(request.searchParams.get('to')).toBe('2022-11-11T20:30:00.000Z');
+    expect(screen.getByRole('textbox', { name: /از تاریخ/ })).toHaveValue('۱۴۰۱/۰۸/۲۰');
+  });
+
   it('shows what changed, before and after, when expanded', async () => {
     serveAudit();
     renderApp('/audit');
@@ -92,7 +105,7 @@ describe('AuditLogPage', () => {
     const { router } = renderApp('/audit?page=3');
     await screen.findByRole('table', { name: 'رویدادها، تازه‌ترین در بالا' });
 
-    fireEvent.change(screen.getByRole('combobox', { name: /کنش/ }), { target: { value: ' sign_in ' } });
+    fireEvent.change(screen.getByRole('combobox', { name: /کنش/ }), { target: { value: 'sign_in' } });
     fireEvent.change(screen.getByRole('textbox', { name: /از تاریخ/ }), { target: { value: '۱۴۰۱/۰۹/۰۱' } });
     fireEvent.click(screen.getByRole('button', { name: 'اعمال' }));
 
@@ -103,6 +116,32 @@ describe('AuditLogPage', () => {
     await waitFor(() =>
       expect(requestsTo(fetchMock, '/api/v1/audit').at(-1)?.searchParams.get('from')).toBe('2022-11-21T20:30:00.000Z'),
     );
+  });
+
+  it('offers exactly the actions and entity types the server writes, as its OpenAPI document lists them', async () => {
+    // client/src/api/openapi.json is the server's own document (a server test holds the two equal), and the
+    // server can only write audit records with these actions and entity types (AuditService's types).
+    const document = JSON.parse(readFileSync(join(process.cwd(), 'src/api/openapi.json'), 'utf8')) as {
+      components: { schemas: Record<string, { enum?: string[] }> };
+    };
+    serveAudit();
+    renderApp('/audit');
+    await screen.findByRole('table', { name: 'رویدادها، تازه‌ترین در بالا' });
+    const offered = (name: RegExp) =>
+      within(screen.getByRole('combobox', { name }))
+        .getAllByRole('option')
+        .map((option) => (option as HTMLOptionElement).value)
+        .filter((value) => value !== '');
+    expect(offered(/کنش/)).toEqual(document.components.schemas.AuditAction!.enum);
+    expect(offered(/کنش/)).toContain('create_score');
+    expect(offered(/نوع موجودیت/)).toEqual(document.components.schemas.AuditEntityType!.enum);
+  });
+
+  it('ignores an action in the address that the server does not know', async () => {
+    const fetchMock = serveAudit();
+    renderApp('/audit?action=create');
+    await screen.findByRole('table', { name: 'رویدادها، تازه‌ترین در بالا' });
+    expect(requestsTo(fetchMock, '/api/v1/audit').at(-1)?.searchParams.has('action')).toBe(false);
   });
 
   it('does not apply a date that does not exist', async () => {

@@ -8,38 +8,10 @@ import { Pagination } from '../../../components/Pagination';
 import { formatTehranDateTime } from '../../../lib/dates';
 import { formatInteger } from '../../../lib/numbers';
 import { useLanguage } from '../../../lib/useLanguage';
+import { auditActionValues, auditEntityTypeValues } from '../../../api/schema';
 import { useAudit, type AuditRecord } from '../api/getAudit';
 import { useAuditFilters, type AuditFilters } from '../hooks/useAuditFilters';
 import { AuditDiff } from './AuditDiff';
-
-/** Suggestions for the filters (the server accepts any value). */
-const KNOWN_ENTITY_TYPES = [
-  'agency',
-  'e_service',
-  'agency_system',
-  'evaluation_round',
-  'evaluation_session',
-  'score',
-  'import',
-  'user_session',
-  'app_user',
-  'dataset',
-];
-const KNOWN_ACTIONS = [
-  'sign_in',
-  'sign_out',
-  'record_progress',
-  'record_service_stage',
-  'record_system_stage',
-  'create',
-  'update',
-  'submit',
-  'review',
-  'finalise',
-  'correct',
-  'import',
-  'seed',
-];
 
 /** The audit trail (admin, cabinet): who changed what and when, with the values before and after. */
 export function AuditLogPage() {
@@ -109,44 +81,42 @@ function AuditFiltersForm({ filters, onApply }: AuditFiltersFormProps) {
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (invalidDates.from || invalidDates.to) return;
-    onApply({ ...draft, entityType: draft.entityType.trim(), action: draft.action.trim() });
+    onApply(draft);
   };
 
   return (
     <form className="filters" onSubmit={handleSubmit} aria-label={t('audit.filters')}>
       <div className="form-field">
         <label htmlFor={`${baseId}-entity`}>{t('audit.entityType')}</label>
-        <input
+        <select
           id={`${baseId}-entity`}
-          type="text"
           dir="ltr"
-          list={`${baseId}-entity-list`}
-          autoComplete="off"
           value={draft.entityType}
-          onChange={(event) => setDraft({ ...draft, entityType: event.target.value })}
-        />
-        <datalist id={`${baseId}-entity-list`}>
-          {KNOWN_ENTITY_TYPES.map((type) => (
-            <option key={type} value={type} />
+          onChange={(event) => setDraft({ ...draft, entityType: event.target.value as AuditFilters['entityType'] })}
+        >
+          <option value="">{t('audit.any')}</option>
+          {auditEntityTypeValues.map((type) => (
+            <option key={type} value={type}>
+              {type}
+            </option>
           ))}
-        </datalist>
+        </select>
       </div>
       <div className="form-field">
         <label htmlFor={`${baseId}-action`}>{t('audit.action')}</label>
-        <input
+        <select
           id={`${baseId}-action`}
-          type="text"
           dir="ltr"
-          list={`${baseId}-action-list`}
-          autoComplete="off"
           value={draft.action}
-          onChange={(event) => setDraft({ ...draft, action: event.target.value })}
-        />
-        <datalist id={`${baseId}-action-list`}>
-          {KNOWN_ACTIONS.map((action) => (
-            <option key={action} value={action} />
+          onChange={(event) => setDraft({ ...draft, action: event.target.value as AuditFilters['action'] })}
+        >
+          <option value="">{t('audit.any')}</option>
+          {auditActionValues.map((action) => (
+            <option key={action} value={action}>
+              {action}
+            </option>
           ))}
-        </datalist>
+        </select>
       </div>
       <JalaliDateInput
         id={`${baseId}-from`}

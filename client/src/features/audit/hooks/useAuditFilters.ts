@@ -1,13 +1,20 @@
 import { useCallback } from 'react';
-import { useLocation, useSearchParams, type To } from 'react-router-dom';
-import { addDaysIso, parseIsoDate, tehranStartOfDay } from '../../../lib/dates';
+import { useSearchParams } from 'react-router-dom';
+import { auditActionValues, auditEntityTypeValues } from '../../../api/schema';
+import { addDaysIso, parseTypedDay, tehranStartOfDay } from '../../../lib/dates';
+import { searchParamsWith, type SearchParamChanges } from '../../../lib/searchParams';
+import { usePageLinks } from '../../../lib/usePageLinks';
 import type { AuditQuery } from '../api/getAudit';
 
 export const AUDIT_PAGE_SIZE = 50;
 
+type AuditEntityType = (typeof auditEntityTypeValues)[number];
+type AuditAction = (typeof auditActionValues)[number];
+
 export interface AuditFilters {
-  entityType: string;
-  action: string;
+  /** '' for any. */
+  entityType: AuditEntityType | '';
+  action: AuditAction | '';
   /** The actor's user id. */
   actor: string;
   /** ISO calendar days (Tehran), inclusive. */
@@ -17,14 +24,15 @@ export interface AuditFilters {
 
 const FILTER_KEYS = ['entityType', 'action', 'actor', 'from', 'to'] as const;
 
-function isoDayOrNull(raw: string | null): string | null {
-  if (!raw) return null;
-  try {
-    parseIsoDate(raw);
-    return raw;
-  } catch {
-    return null;
-  }
+/** A value the server's vocabulary has (the lists come from its OpenAPI document); anything else is no filter. */
+function known<T extends string>(raw: string | null, values: readonly T[]): T | '' {
+  const value = raw?.trim() ?? '';
+  return values.find((v) => v === value) ?? '';
+}
+
+/** A day in the address, read by the one rule for typed days: `1401-08-20` is Jalali, `2022-11-11` Gregorian. */
+function dayOrNull(raw: string | null): string | null {
+  return raw ? parseTypedDay(raw) : null;
 }
 
 /**
@@ -33,17 +41,15 @@ function isoDayOrNull(raw: string | null): string | null {
  */
 export function useAuditFilters() {
   const [searchParams, setSearchParams] = useSearchParams();
-  const { pathname } = useLocation();
+  const { page, linkToPage } = usePageLinks();
 
   const filters: AuditFilters = {
-    entityType: searchParams.get('entityType')?.trim() ?? '',
-    action: searchParams.get('action')?.trim() ?? '',
+    entityType: known(searchParams.get('entityType'), auditEntityTypeValues),
+    action: known(searchParams.get('action'), auditActionValues),
     actor: searchParams.get('actor')?.trim() ?? '',
-    from: isoDayOrNull(searchParams.get('from')),
-    to: isoDayOrNull(searchParams.get('to')),
+    from: dayOrNull(searchParams.get('from')),
+    to: dayOrNull(searchParams.get('to')),
   };
-  const rawPage = Number(searchParams.get('page'));
-  const page = Number.isSafeInteger(rawPage) && rawPage >= 1 ? rawPage : 1;
 
   const query: AuditQuery = {
     entityType: filters.entityType || undefined,
@@ -58,30 +64,13 @@ export function useAuditFilters() {
   /** Applies a new set of filters (or some of them) and goes back to the first page. */
   const setFilters = useCallback(
     (next: Partial<AuditFilters>) => {
-      setSearchParams((current) => {
-        const params = new URLSearchParams(current);
-        for (const key of FILTER_KEYS) {
-          if (!(key in next)) continue;
-          const value = next[key];
-          if (value) params.set(key, value);
-          else params.delete(key);
-        }
-        params.delete('page');
-        return params;
-      });
+      const changes: SearchParamChanges = { page: null };
+      for (const key of FILTER_KEYS) {
+        if (key in next) changes[key] = next[key];
+      }
+      setSearchParams((current) => searchParamsWith(current, changes));
     },
     [setSearchParams],
-  );
-
-  const linkToPage = useCallback(
-    (target: number): To => {
-      const params = new URLSearchParams(searchParams);
-      if (target <= 1) params.delete('page');
-      else params.set('page', String(target));
-      const queryString = params.toString();
-      return { pathname, search: queryString ? `?${queryString}` : '' };
-    },
-    [searchParams, pathname],
   );
 
   return { filters, page, query, setFilters, linkToPage };

@@ -1,13 +1,14 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, fieldProblemsOf } from '../../../api/http';
-import { ConflictNotice } from '../../../components/ConflictNotice';
+import { fieldProblemsOf } from '../../../api/http';
 import { JalaliDate } from '../../../components/JalaliDate';
 import { JalaliDateInput } from '../../../components/JalaliDateInput';
 import { inBothLanguages, type Bilingual } from '../../../lib/bilingual';
 import { useLanguage } from '../../../lib/useLanguage';
 import { useRecordProgress } from '../api/recordProgress';
+import { useConflictState } from '../hooks/useConflictState';
 import type { AgencyProgress, ProgressKind, RecordProgressInput } from '../types/progress';
+import { SaveNotices } from './SaveNotices';
 
 interface ProgressEventFormProps {
   agencyId: string;
@@ -43,9 +44,7 @@ export function ProgressEventForm({ agencyId, kind, progress, onReload }: Progre
   const [url, setUrl] = useState('');
   const [note, setNote] = useState('');
   const [problems, setProblems] = useState<Partial<Record<Field, Bilingual>>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [conflict, setConflict] = useState<unknown>(null);
-  const [reloading, setReloading] = useState(false);
+  const saveState = useConflictState(onReload);
   const [saved, setSaved] = useState(false);
 
   const isLaunch = kind === 'single_window_launched';
@@ -64,7 +63,7 @@ export function ProgressEventForm({ agencyId, kind, progress, onReload }: Progre
       found.url = inBothLanguages((lng) => t('progress.errors.urlFormat', { lng }));
     }
     setProblems(found);
-    setFailure(null);
+    saveState.clearFailure();
     if (Object.keys(found).length > 0 || !occurredOn) return;
 
     const input: RecordProgressInput = {
@@ -76,17 +75,14 @@ export function ProgressEventForm({ agencyId, kind, progress, onReload }: Progre
     };
     record.mutate(input, {
       onSuccess: () => {
-        setConflict(null);
+        saveState.handleSaved();
         setOccurredOn(null);
         setUrl('');
         setNote('');
         setSaved(true);
       },
       onError: (error) => {
-        if (error instanceof ApiError && error.status === 409) {
-          setConflict(error);
-          return;
-        }
+        if (saveState.handleSaveError(error)) return;
         const serverFound: Partial<Record<Field, Bilingual>> = {};
         for (const item of fieldProblemsOf(error)) {
           const field = item.field.split('.')[0];
@@ -95,19 +91,8 @@ export function ProgressEventForm({ agencyId, kind, progress, onReload }: Progre
           }
         }
         setProblems(serverFound);
-        setFailure(error);
       },
     });
-  };
-
-  const handleReload = async () => {
-    setReloading(true);
-    try {
-      await onReload();
-      setConflict(null);
-    } finally {
-      setReloading(false);
-    }
   };
 
   return (
@@ -116,24 +101,15 @@ export function ProgressEventForm({ agencyId, kind, progress, onReload }: Progre
       <p>
         {t('progress.currentlyRecorded')} <JalaliDate value={currentDate} fallback={t('common.notYet')} />
       </p>
-      {conflict !== null && (
-        <ConflictNotice
-          error={conflict}
-          onReload={() => void handleReload()}
-          reloading={reloading}
-          fields={[
-            { key: 'singleWindowLaunchedOn', label: t('progress.singleWindowLaunchedOn') },
-            { key: 'singleWindowUrl', label: t('progress.url') },
-            { key: 'nationalWindowConnectedOn', label: t('progress.nationalWindowConnectedOn') },
-            { key: 'version', label: t('progress.version') },
-          ]}
-        />
-      )}
-      {failure !== null && (
-        <div className="state-message state-message--error" role="alert">
-          <p>{(failure instanceof ApiError ? failure.serverMessage?.[language] : undefined) ?? t('form.saveFailed')}</p>
-        </div>
-      )}
+      <SaveNotices
+        state={saveState}
+        conflictFields={[
+          { key: 'singleWindowLaunchedOn', label: t('progress.singleWindowLaunchedOn') },
+          { key: 'singleWindowUrl', label: t('progress.url') },
+          { key: 'nationalWindowConnectedOn', label: t('progress.nationalWindowConnectedOn') },
+          { key: 'version', label: t('progress.version') },
+        ]}
+      />
       {saved && (
         <p className="state-message state-message--success" role="status">
           {t('progress.saved')}

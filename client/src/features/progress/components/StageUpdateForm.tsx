@@ -1,12 +1,13 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, fieldProblemsOf } from '../../../api/http';
-import { ConflictNotice } from '../../../components/ConflictNotice';
+import { fieldProblemsOf } from '../../../api/http';
 import { JalaliDateInput } from '../../../components/JalaliDateInput';
 import { inBothLanguages, type Bilingual } from '../../../lib/bilingual';
 import { useLanguage } from '../../../lib/useLanguage';
 import { useUpdateStage, type StageTarget } from '../api/updateStage';
+import { useConflictState } from '../hooks/useConflictState';
 import type { ReachableStage, ServiceStage } from '../types/progress';
+import { SaveNotices } from './SaveNotices';
 
 export const REACHABLE_STAGES: readonly ReachableStage[] = ['electronic', 'single_window', 'national_window'];
 
@@ -35,13 +36,11 @@ export function StageUpdateForm({ target, agencyId, item, onDone, onCancel, onRe
   const [dateInvalid, setDateInvalid] = useState(false);
   const [note, setNote] = useState('');
   const [dateProblem, setDateProblem] = useState<Bilingual | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [conflict, setConflict] = useState<unknown>(null);
-  const [reloading, setReloading] = useState(false);
+  const saveState = useConflictState(onReload);
 
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setFailure(null);
+    saveState.clearFailure();
     if (dateInvalid || !reachedOn) {
       setDateProblem(
         inBothLanguages((lng) =>
@@ -59,26 +58,12 @@ export function StageUpdateForm({ target, agencyId, item, onDone, onCancel, onRe
       {
         onSuccess: onDone,
         onError: (error) => {
-          if (error instanceof ApiError && error.status === 409) {
-            setConflict(error);
-            return;
-          }
+          if (saveState.handleSaveError(error)) return;
           const reached = fieldProblemsOf(error).find((problem) => problem.field === 'reachedOn');
           setDateProblem(reached ? { fa: reached.fa, en: reached.en } : null);
-          setFailure(error);
         },
       },
     );
-  };
-
-  const handleReload = async () => {
-    setReloading(true);
-    try {
-      await onReload();
-      setConflict(null);
-    } finally {
-      setReloading(false);
-    }
   };
 
   return (
@@ -88,25 +73,16 @@ export function StageUpdateForm({ target, agencyId, item, onDone, onCancel, onRe
       noValidate
       aria-label={t('progress.stageFormLabel', { name: item.name })}
     >
-      {conflict !== null && (
-        <ConflictNotice
-          error={conflict}
-          onReload={() => void handleReload()}
-          reloading={reloading}
-          fields={[
-            { key: 'stage', label: t('agency.stage') },
-            { key: 'electronicOn', label: t('progress.electronicOn') },
-            { key: 'singleWindowOn', label: t('progress.singleWindowOn') },
-            { key: 'nationalWindowOn', label: t('progress.nationalWindowOn') },
-            { key: 'version', label: t('progress.version') },
-          ]}
-        />
-      )}
-      {failure !== null && (
-        <div className="state-message state-message--error" role="alert">
-          <p>{(failure instanceof ApiError ? failure.serverMessage?.[language] : undefined) ?? t('form.saveFailed')}</p>
-        </div>
-      )}
+      <SaveNotices
+        state={saveState}
+        conflictFields={[
+          { key: 'stage', label: t('agency.stage') },
+          { key: 'electronicOn', label: t('progress.electronicOn') },
+          { key: 'singleWindowOn', label: t('progress.singleWindowOn') },
+          { key: 'nationalWindowOn', label: t('progress.nationalWindowOn') },
+          { key: 'version', label: t('progress.version') },
+        ]}
+      />
       <div className="form-field">
         <label htmlFor={`${baseId}-stage`}>{t('progress.reachedStage')}</label>
         <select

@@ -1,14 +1,46 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsDayOrDateTime, NormalizedDayOrDateTime, NormalizedText } from '../../../common/validation/input.js';
 import { PageQuery } from '../../../common/validation/page.query.js';
-import { IsDateString, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, type AuditAction, type AuditEntityType } from '../audit-vocabulary.js';
+
+const TIME_BOUND =
+  'A day in Tehran, Jalali (`1401-08-20`, `1401/08/20`) or Gregorian (`2022-11-11`), in any digits; or an ISO ' +
+  'date-time (`2022-11-11T08:30:00Z`), an instant.';
 
 export class ListAuditQuery extends PageQuery {
-  @ApiPropertyOptional({ example: 'score' }) @IsOptional() @IsString() @MaxLength(64) entityType?: string;
+  @ApiPropertyOptional({ enum: AUDIT_ENTITY_TYPES, enumName: 'AuditEntityType' })
+  @IsOptional()
+  @NormalizedText({ emptyAsUndefined: true })
+  @IsIn(AUDIT_ENTITY_TYPES)
+  entityType?: AuditEntityType;
+
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) entityId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() actorId?: string;
-  @ApiPropertyOptional({ example: 'update' }) @IsOptional() @IsString() @MaxLength(64) action?: string;
-  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsDateString() from?: string;
-  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsDateString() to?: string;
+
+  @ApiPropertyOptional({ enum: AUDIT_ACTIONS, enumName: 'AuditAction' })
+  @IsOptional()
+  @NormalizedText({ emptyAsUndefined: true })
+  @IsIn(AUDIT_ACTIONS)
+  action?: AuditAction;
+
+  @ApiPropertyOptional({
+    example: '1401-08-20',
+    description: `Records from then on. ${TIME_BOUND} A day means from 00:00 Tehran time on that day.`,
+  })
+  @IsOptional()
+  @NormalizedDayOrDateTime()
+  @IsDayOrDateTime()
+  from?: string;
+
+  @ApiPropertyOptional({
+    example: '1401-08-30',
+    description: `Records before then. ${TIME_BOUND} A day means up to the end of that day (Tehran time), included.`,
+  })
+  @IsOptional()
+  @NormalizedDayOrDateTime()
+  @IsDayOrDateTime()
+  to?: string;
 }
 
 export class AuditRecordDto {
@@ -16,8 +48,8 @@ export class AuditRecordDto {
   @ApiProperty({ format: 'date-time' }) occurredAt: string;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) actorId: string | null;
   @ApiProperty({ type: String, nullable: true }) actorUsername: string | null;
-  @ApiProperty() action: string;
-  @ApiProperty() entityType: string;
+  @ApiProperty({ enum: AUDIT_ACTIONS, enumName: 'AuditAction' }) action: AuditAction;
+  @ApiProperty({ enum: AUDIT_ENTITY_TYPES, enumName: 'AuditEntityType' }) entityType: AuditEntityType;
   @ApiProperty() entityId: string;
   @ApiProperty({ nullable: true, type: Object }) before: unknown;
   @ApiProperty({ nullable: true, type: Object }) after: unknown;

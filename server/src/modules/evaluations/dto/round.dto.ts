@@ -24,7 +24,7 @@ import {
   NormalizedDecimal,
   NormalizedInt,
   NormalizedText,
-} from './input.js';
+} from '../../../common/validation/input.js';
 
 export class CriterionInputDto {
   @ApiProperty({ example: 'availability', description: 'Unique within the round; lower-case letters, digits, . _ -' })

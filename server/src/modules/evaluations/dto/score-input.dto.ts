@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
-import { DecimalMax, IsDecimal2, NormalizedDecimal } from './input.js';
+import { DecimalMax, IsDecimal2, NormalizedDecimal } from '../../../common/validation/input.js';
 
 export class CriterionScoreInputDto {
   @ApiProperty({ format: 'uuid', description: 'A criterion of the round’s criteria set.' })

@@ -15,7 +15,7 @@ import {
 import { SCORE_STATUSES, type ScoreStatus } from '../score.entity.js';
 import { VersionDto } from './round.dto.js';
 import { CriterionScoreInputDto } from './score-input.dto.js';
-import { NormalizedText } from './input.js';
+import { NormalizedText } from '../../../common/validation/input.js';
 
 export class UpdateScoreDto extends VersionDto {
   @ApiProperty({ type: [CriterionScoreInputDto], description: 'Every criterion of the round exactly once.' })

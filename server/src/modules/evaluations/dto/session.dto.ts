@@ -15,7 +15,7 @@ import {
 import { VersionDto } from './round.dto.js';
 import { CriterionScoreInputDto } from './score-input.dto.js';
 import { ScoreDto } from './score.dto.js';
-import { IsDay, NormalizedDay, NormalizedMultiline, NormalizedText } from './input.js';
+import { IsDay, NormalizedDay, NormalizedMultiline, NormalizedText } from '../../../common/validation/input.js';
 
 export class RepresentativeDto {
   @ApiProperty({ example: 'نماینده معرفی‌شده دستگاه' })

@@ -1,6 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { RECORD_SOURCES, type RecordSource } from '../../catalogue/service-stage-event.entity.js';
-import { SERVICE_STAGES, type ServiceStage } from '../../catalogue/stages.js';
+import { RECORD_SOURCES, SERVICE_STAGES, type RecordSource, type ServiceStage } from '../../catalogue/stages.js';
 import { AGENCY_PROGRESS_KINDS, type AgencyProgressKind } from '../../agencies/agency-progress-event.entity.js';
 
 const DAY = { type: String, format: 'date', description: 'Calendar day (ISO, Asia/Tehran).' } as const;

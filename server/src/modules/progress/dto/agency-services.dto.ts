@@ -1,14 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { SERVICE_AUDIENCES, SERVICE_STAGES, type ServiceAudience, type ServiceStage } from '../../catalogue/stages.js';
-import { NormalizedInt, NormalizedText } from './progress-input.js';
+import { NormalizedText } from '../../../common/validation/input.js';
+import { pageQuery } from '../../../common/validation/page.query.js';
 
 const DAY = { type: String, format: 'date', nullable: true, description: 'Calendar day (ISO, Asia/Tehran).' } as const;
 
-export class ListAgencyServicesQuery {
+/** An agency's services, up to 500 a page (other lists stop at 200). */
+export class ListAgencyServicesQuery extends pageQuery(500) {
   @ApiPropertyOptional({ enum: SERVICE_STAGES, description: 'Only services at this stage.' })
   @IsOptional()
-  @NormalizedText()
+  @NormalizedText({ emptyAsUndefined: true })
   @IsIn(SERVICE_STAGES)
   stage?: ServiceStage;
 
@@ -25,21 +27,6 @@ export class ListAgencyServicesQuery {
   @IsString()
   @MaxLength(100)
   search?: string;
-
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @NormalizedInt()
-  @IsInt()
-  @Min(1)
-  page: number = 1;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
-  @IsOptional()
-  @NormalizedInt()
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  pageSize: number = 50;
 }
 
 export class ServiceDto {

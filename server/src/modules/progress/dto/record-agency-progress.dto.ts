@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min, ValidateIf } from 'class-validator';
 import { AGENCY_PROGRESS_KINDS, type AgencyProgressKind } from '../../agencies/agency-progress-event.entity.js';
-import { IsDay, IsHttpUrl, NormalizedDay, NormalizedInt, NormalizedText } from './progress-input.js';
+import { IsDay, IsHttpUrl, NormalizedDay, NormalizedInt, NormalizedText } from '../../../common/validation/input.js';
 
 export class RecordAgencyProgressDto {
   @ApiProperty({ minimum: 1, description: "The agency's `version` as read; a stale version gets 409." })
@@ -11,7 +11,7 @@ export class RecordAgencyProgressDto {
   version: number;
 
   @ApiProperty({ enum: AGENCY_PROGRESS_KINDS })
-  @NormalizedText()
+  @NormalizedText({ emptyAsUndefined: true })
   @IsIn(AGENCY_PROGRESS_KINDS)
   kind: AgencyProgressKind;
 
@@ -29,7 +29,7 @@ export class RecordAgencyProgressDto {
     maxLength: 2000,
     description: "The single window's http(s) address: required for `single_window_launched`.",
   })
-  @NormalizedText()
+  @NormalizedText({ emptyAsUndefined: true })
   @ValidateIf((o: RecordAgencyProgressDto) => o.kind === 'single_window_launched' || o.url !== undefined)
   @IsString()
   @MaxLength(2000)
@@ -37,7 +37,7 @@ export class RecordAgencyProgressDto {
   url?: string;
 
   @ApiPropertyOptional({ maxLength: 2000, description: 'Where the information came from; shown to signed-in users.' })
-  @NormalizedText()
+  @NormalizedText({ emptyAsUndefined: true })
   @IsOptional()
   @IsString()
   @MaxLength(2000)

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { RECORDABLE_STAGES, type RecordableStage } from '../progress-rules.js';
-import { IsDay, NormalizedDay, NormalizedInt, NormalizedText } from './progress-input.js';
+import { IsDay, NormalizedDay, NormalizedInt, NormalizedText } from '../../../common/validation/input.js';
 
 /** A service or a system reached a stage on a day. */
 export class RecordStageDto {
@@ -15,7 +15,7 @@ export class RecordStageDto {
     enum: RECORDABLE_STAGES,
     description: 'A later stage implies the earlier ones: an earlier stage not yet reached gets the same day.',
   })
-  @NormalizedText()
+  @NormalizedText({ emptyAsUndefined: true })
   @IsIn(RECORDABLE_STAGES)
   stage: RecordableStage;
 
@@ -28,7 +28,7 @@ export class RecordStageDto {
   reachedOn: string;
 
   @ApiPropertyOptional({ maxLength: 2000 })
-  @NormalizedText()
+  @NormalizedText({ emptyAsUndefined: true })
   @IsOptional()
   @IsString()
   @MaxLength(2000)

@@ -1,11 +1,12 @@
 import ExcelJS from 'exceljs';
-import { normalizeText } from '../../common/text/normalize-text.js';
+import { CsvError } from 'csv-parse/sync';
+import { normalizeText } from '../text/normalize-text.js';
 import { parseCsv } from './csv.js';
 import {
-  ImportTooManyRowsException,
-  ImportUnreadableFileException,
-  ImportUnsupportedFormatException,
-} from './imports.exception.js';
+  SpreadsheetTooManyRowsException,
+  SpreadsheetUnreadableFileException,
+  SpreadsheetUnsupportedFormatException,
+} from './spreadsheet.exception.js';
 
 export type SpreadsheetFormat = 'xlsx' | 'csv';
 
@@ -33,8 +34,9 @@ const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 export function detectFormat(fileName: string, buffer: Buffer): SpreadsheetFormat {
   const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
   if (buffer.subarray(0, 4).equals(ZIP_MAGIC)) return 'xlsx';
-  if (extension === 'xlsx' || extension === 'xls' || extension === 'ods') throw new ImportUnsupportedFormatException();
-  if (buffer.subarray(0, 8).includes(0)) throw new ImportUnsupportedFormatException();
+  if (extension === 'xlsx' || extension === 'xls' || extension === 'ods')
+    throw new SpreadsheetUnsupportedFormatException();
+  if (buffer.subarray(0, 8).includes(0)) throw new SpreadsheetUnsupportedFormatException();
   return 'csv';
 }
 
@@ -54,10 +56,16 @@ function readCsvRows(buffer: Buffer): SheetRow[] {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
   } catch {
-    throw new ImportUnreadableFileException('not-utf8');
+    throw new SpreadsheetUnreadableFileException('not-utf8');
   }
-  const records = parseCsv(text);
-  if (records.length > MAX_ROWS + 1) throw new ImportTooManyRowsException(MAX_ROWS);
+  let records: string[][];
+  try {
+    records = parseCsv(text, { maxRecords: MAX_ROWS + 2 });
+  } catch (error) {
+    if (error instanceof CsvError) throw new SpreadsheetUnreadableFileException('csv');
+    throw error;
+  }
+  if (records.length > MAX_ROWS + 1) throw new SpreadsheetTooManyRowsException(MAX_ROWS);
   return records.map((cells, i) => ({ row: i + 1, cells: cells.map((c) => normalizeText(c)) }));
 }
 
@@ -71,11 +79,11 @@ async function readXlsxRows(buffer: Buffer): Promise<SheetRow[]> {
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {
-    throw new ImportUnreadableFileException('xlsx');
+    throw new SpreadsheetUnreadableFileException('xlsx');
   }
   const worksheet = workbook.worksheets[0];
   if (!worksheet) return [];
-  if (worksheet.actualRowCount > MAX_ROWS + 1) throw new ImportTooManyRowsException(MAX_ROWS);
+  if (worksheet.actualRowCount > MAX_ROWS + 1) throw new SpreadsheetTooManyRowsException(MAX_ROWS);
   const rows: SheetRow[] = [];
   worksheet.eachRow({ includeEmpty: false }, (row) => {
     const values = row.values as ExcelJS.CellValue[];

@@ -452,6 +452,10 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @enum {string} */
+        AuditEntityType: "user_session" | "app_user" | "evaluation_round" | "evaluation_session" | "score" | "agency" | "e_service" | "agency_system" | "import" | "dataset";
+        /** @enum {string} */
+        AuditAction: "sign_in" | "sign_out" | "create_user" | "create_round" | "close_round" | "create_session" | "update_session" | "correct_session" | "create_score" | "update_score" | "correct_score" | "submit_score" | "review_score" | "finalise_score" | "record_progress" | "record_service_stage" | "record_system_stage" | "carry_system_stage" | "import" | "seed";
         AuditRecordDto: {
             /** Format: uuid */
             id: string;
@@ -460,8 +464,8 @@ export interface components {
             /** Format: uuid */
             actorId: string | null;
             actorUsername: string | null;
-            action: string;
-            entityType: string;
+            action: components["schemas"]["AuditAction"];
+            entityType: components["schemas"]["AuditEntityType"];
             entityId: string;
             before: Record<string, never> | null;
             after: Record<string, never> | null;
@@ -1229,11 +1233,13 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                entityType?: string;
+                entityType?: components["schemas"]["AuditEntityType"];
                 entityId?: string;
                 actorId?: string;
-                action?: string;
+                action?: components["schemas"]["AuditAction"];
+                /** @description Records from then on. A day in Tehran, Jalali (`1401-08-20`, `1401/08/20`) or Gregorian (`2022-11-11`), in any digits; or an ISO date-time (`2022-11-11T08:30:00Z`), an instant. A day means from 00:00 Tehran time on that day. */
                 from?: string;
+                /** @description Records before then. A day in Tehran, Jalali (`1401-08-20`, `1401/08/20`) or Gregorian (`2022-11-11`), in any digits; or an ISO date-time (`2022-11-11T08:30:00Z`), an instant. A day means up to the end of that day (Tehran time), included. */
                 to?: string;
             };
             header?: never;
@@ -1248,6 +1254,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditListDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             401: {
@@ -2241,14 +2256,14 @@ export interface operations {
     listAgencyServices: {
         parameters: {
             query?: {
+                page?: number;
+                pageSize?: number;
                 /** @description Only services at this stage. */
                 stage?: "not_electronic" | "electronic" | "single_window" | "national_window";
                 /** @description Only the services this system carries. */
                 systemId?: string;
                 /** @description Text in the code or the Persian or English name; Persian and Arabic forms match alike. */
                 search?: string;
-                page?: number;
-                pageSize?: number;
             };
             header?: never;
             path: {
@@ -2628,3 +2643,47 @@ export interface operations {
         };
     };
 }
+type FlattenedDeepRequired<T> = {
+    [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
+};
+type ReadonlyArray<T> = [
+    Exclude<T, undefined>
+] extends [
+    unknown[]
+] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const pathsApiV1AgenciesGetParametersQueryScopeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/agencies"]["get"]["parameters"]["query"]["scope"]> = ["main", "all"];
+export const pathsApiV1ScoresGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/scores"]["get"]["parameters"]["query"]["status"]> = ["draft", "submitted", "reviewed", "final"];
+export const pathsApiV1AgenciesIdServicesGetParametersQueryStageValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/agencies/{id}/services"]["get"]["parameters"]["query"]["stage"]> = ["not_electronic", "electronic", "single_window", "national_window"];
+export const pathsApiV1ImportsTemplatesFileGetParametersPathFileValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/imports/templates/{file}"]["get"]["parameters"]["path"]["file"]> = ["scores.xlsx", "scores.csv", "progress.xlsx", "progress.csv"];
+export const pathsApiV1ImportsKindPreviewPostParametersPathKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/imports/{kind}/preview"]["post"]["parameters"]["path"]["kind"]> = ["scores", "progress"];
+export const pathsApiV1ImportsKindCommitPostParametersPathKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/imports/{kind}/commit"]["post"]["parameters"]["path"]["kind"]> = ["scores", "progress"];
+export const auditEntityTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntityType"]> = ["user_session", "app_user", "evaluation_round", "evaluation_session", "score", "agency", "e_service", "agency_system", "import", "dataset"];
+export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["sign_in", "sign_out", "create_user", "create_round", "close_round", "create_session", "update_session", "correct_session", "create_score", "update_score", "correct_score", "submit_score", "review_score", "finalise_score", "record_progress", "record_service_stage", "record_system_stage", "carry_system_stage", "import", "seed"];
+export const signInDtoModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SignInDto"]["mode"]> = ["cookie", "token"];
+export const meDtoRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MeDto"]["role"]> = ["admin", "evaluator", "cabinet"];
+export const healthDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HealthDto"]["status"]> = ["ok", "error"];
+export const healthDtoDatabaseValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HealthDto"]["database"]> = ["ok", "unreachable"];
+export const agencyDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgencyDto"]["kind"]> = ["ministry", "organisation", "bank", "judiciary", "governorate", "company", "foundation", "council", "other"];
+export const agencyDtoBranchValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgencyDto"]["branch"]> = ["executive", "judiciary", "legislative", "other"];
+export const agencySystemDtoStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgencySystemDto"]["stage"]> = ["not_electronic", "electronic", "single_window", "national_window"];
+export const agencyDetailDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgencyDetailDto"]["kind"]> = ["ministry", "organisation", "bank", "judiciary", "governorate", "company", "foundation", "council", "other"];
+export const agencyDetailDtoBranchValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgencyDetailDto"]["branch"]> = ["executive", "judiciary", "legislative", "other"];
+export const roundDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RoundDto"]["status"]> = ["open", "closed"];
+export const scoreDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScoreDto"]["status"]> = ["draft", "submitted", "reviewed", "final"];
+export const agencyProgressEventDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgencyProgressEventDto"]["kind"]> = ["single_window_launched", "national_window_connected"];
+export const agencyProgressEventDtoSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgencyProgressEventDto"]["source"]> = ["seed", "manual", "import", "system"];
+export const serviceStageEventDtoStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceStageEventDto"]["stage"]> = ["not_electronic", "electronic", "single_window", "national_window"];
+export const serviceStageEventDtoSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceStageEventDto"]["source"]> = ["seed", "manual", "import", "system"];
+export const recordAgencyProgressDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecordAgencyProgressDto"]["kind"]> = ["single_window_launched", "national_window_connected"];
+export const serviceDtoAudienceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceDto"]["audience"]> = ["g2c", "g2b", "g2g"];
+export const serviceDtoStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceDto"]["stage"]> = ["not_electronic", "electronic", "single_window", "national_window"];
+export const systemDtoStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SystemDto"]["stage"]> = ["not_electronic", "electronic", "single_window", "national_window"];
+export const recordStageDtoStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecordStageDto"]["stage"]> = ["electronic", "single_window", "national_window"];
+export const importProblemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportProblemCode"]> = ["IMPORT_EMPTY_FILE", "IMPORT_MISSING_COLUMN", "IMPORT_UNKNOWN_COLUMN", "IMPORT_DUPLICATE_COLUMN", "IMPORT_MISSING_VALUE", "IMPORT_VALUE_TOO_LONG", "IMPORT_UNKNOWN_AGENCY", "IMPORT_AMBIGUOUS_AGENCY", "IMPORT_UNKNOWN_ROUND", "IMPORT_ROUND_CLOSED", "IMPORT_WEIGHTS_NOT_100", "IMPORT_NOT_A_NUMBER", "IMPORT_TOO_MANY_DECIMALS", "IMPORT_SCORE_OUT_OF_RANGE", "IMPORT_CRITERION_NOT_IN_ROUND", "IMPORT_INVALID_DATE", "IMPORT_DATE_IN_FUTURE", "IMPORT_DATE_OUTSIDE_ROUND", "IMPORT_DUPLICATE_ROW", "IMPORT_SCORE_NOT_DRAFT", "IMPORT_UNKNOWN_EVENT", "IMPORT_INVALID_URL", "IMPORT_DATES_OUT_OF_ORDER"];
+export const importRowDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportRowDto"]["status"]> = ["valid", "invalid"];
+export const importRowDtoActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportRowDto"]["action"]> = ["create", "update", "unchanged"];
+export const importRowDtoEventValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportRowDto"]["event"]> = ["single_window_launched", "national_window_connected"];
+export const importPreviewDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportPreviewDto"]["kind"]> = ["scores", "progress"];
+export const importPreviewDtoFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportPreviewDto"]["format"]> = ["xlsx", "csv"];
+export const importCommitDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportCommitDto"]["kind"]> = ["scores", "progress"];
+export const importCommitDtoFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportCommitDto"]["format"]> = ["xlsx", "csv"];

@@ -1,0 +1,88 @@
+import { Logger } from '@nestjs/common';
+import pg from 'pg';
+
+/** The channel the `app_notify_data_changed()` triggers notify on (migration DataChangeNotify). */
+export const DATA_CHANGED_CHANNEL = 'monitor_data_changed';
+
+/**
+ * The version of the public data as this instance knows it: a counter that moves whenever a transaction that
+ * changed public data commits, on this instance (`moved()`, called by `Transactions` right after its commit, so a
+ * read that follows a write never sees the old answer) or on any other (PostgreSQL `LISTEN`: the tables' triggers
+ * notify from the writing transaction, delivered at its commit). Cached reads are keyed by it.
+ *
+ * While the listening connection is down this instance cannot hear other instances' writes, so `trusted` is false
+ * and the read cache steps aside until it is back (each reconnection moves the version too).
+ */
+export class DataVersion {
+  private version = 0;
+  private client: pg.Client | undefined;
+  private stopped = false;
+  private retry: NodeJS.Timeout | undefined;
+  private readonly listeners = new Set<() => void>();
+  private readonly logger = new Logger('DataVersion');
+
+  /** `connectionString`: undefined when nothing listens (OpenAPI preview, caching off). */
+  constructor(private readonly connectionString: string | undefined) {}
+
+  get current(): number {
+    return this.version;
+  }
+
+  /** True while changes made elsewhere reach this instance. */
+  get trusted(): boolean {
+    return this.client !== undefined;
+  }
+
+  /** The public data changed (or may have): every answer cached before now is out of date. */
+  moved(): void {
+    this.version++;
+    for (const listener of this.listeners) listener();
+  }
+
+  onMove(listener: () => void): void {
+    this.listeners.add(listener);
+  }
+
+  async start(): Promise<void> {
+    if (!this.connectionString) return;
+    await this.connect();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.retry);
+    const client = this.client;
+    this.client = undefined;
+    await client?.end().catch(() => undefined);
+  }
+
+  private async connect(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.connectionString, application_name: 'monitor-listen' });
+    const lost = (why: string) => {
+      if (this.client !== client) return;
+      this.client = undefined;
+      this.moved();
+      void client.end().catch(() => undefined);
+      if (this.stopped) return;
+      this.logger.warn(`listening connection lost (${why}); the read cache is off until it is back`);
+      this.retry = setTimeout(() => void this.connect().catch(() => this.scheduleRetry()), 1000);
+    };
+    client.on('notification', () => this.moved());
+    client.on('error', (error) => lost(error.message));
+    client.on('end', () => lost('closed'));
+    await client.connect();
+    await client.query(`LISTEN ${DATA_CHANGED_CHANNEL}`);
+    if (this.stopped) {
+      await client.end();
+      return;
+    }
+    this.client = client;
+    // Whatever happened while nobody listened is unknown: start from a new version.
+    this.moved();
+  }
+
+  private scheduleRetry(): void {
+    if (this.stopped) return;
+    this.retry = setTimeout(() => void this.connect().catch(() => this.scheduleRetry()), 2000);
+  }
+}

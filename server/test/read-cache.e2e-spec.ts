@@ -1,0 +1,190 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createApp } from '../src/create-app.js';
+import { openDatabase, type OpenDatabase } from '../src/database/open-database.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+/**
+ * The public read path: answers served as cached bytes with a strong ETag, never stale. A write (through the API
+ * on this instance or another, or straight into the database) is visible on the very next read, with a new ETag.
+ */
+let t: TestApp;
+let evaluator: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  evaluator = await t.signIn('evaluator');
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+const get = (url: string, headers: Record<string, string> = {}) => t.request({ method: 'GET', url, headers });
+
+/** A main agency whose single window is not launched yet (each call gives another one). */
+const used = new Set<string>();
+async function unlaunchedAgency(): Promise<{ id: string; version: number }> {
+  const rows: Array<{ id: string; version: number }> = await t.sql.query(
+    `SELECT id, version FROM agency WHERE is_main AND single_window_launched_on IS NULL ORDER BY code`,
+  );
+  const row = rows.find((r) => !used.has(r.id))!;
+  used.add(row.id);
+  return row;
+}
+
+async function launch(
+  request: TestApp['request'],
+  cookie: string,
+  agency: { id: string; version: number },
+  occurredOn: string,
+) {
+  const res = await request({
+    method: 'POST',
+    url: `/api/v1/agencies/${agency.id}/progress`,
+    cookie,
+    payload: { version: agency.version, kind: 'single_window_launched', occurredOn, url: 'https://sw.example.ir' },
+  });
+  expect(res.status).toBe(200);
+}
+
+/** Asks again until `done` holds (a change made on another instance arrives through PostgreSQL's NOTIFY). */
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  let value = await read();
+  for (let i = 0; i < 100 && !done(value); i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    value = await read();
+  }
+  return value;
+}
+
+describe('cached public reads', () => {
+  it('answer the same bytes with a strong ETag, and 304 to a client that has them', async () => {
+    const first = await get('/api/v1/agencies?pageSize=20&page=2');
+    expect(first.status).toBe(200);
+    expect(first.headers.etag).toMatch(/^"[\w-]{20,}"$/);
+    expect(first.headers['cache-control']).toBe('public, no-cache');
+    const again = await get('/api/v1/agencies?page=2&pageSize=20');
+    expect(again.headers.etag).toBe(first.headers.etag);
+    expect(again.body).toEqual(first.body);
+
+    const notModified = await get('/api/v1/agencies?pageSize=20&page=2', {
+      'if-none-match': String(first.headers.etag),
+    });
+    expect(notModified.status).toBe(304);
+    expect(notModified.body).toBe('');
+    const otherPage = await get('/api/v1/agencies?pageSize=20&page=3', {
+      'if-none-match': String(first.headers.etag),
+    });
+    expect(otherPage.status).toBe(200);
+    expect(otherPage.headers.etag).not.toBe(first.headers.etag);
+  });
+
+  it('show a write on the very next read, with a new ETag', async () => {
+    const agency = await unlaunchedAgency();
+    const before = await get(`/api/v1/agencies/${agency.id}`);
+    expect(before.body.singleWindowLaunchedOn).toBeNull();
+    expect((await get(`/api/v1/agencies/${agency.id}`)).headers.etag).toBe(before.headers.etag);
+
+    await launch((options) => t.request(options), evaluator, agency, '2022-09-03');
+
+    const after = await get(`/api/v1/agencies/${agency.id}`, { 'if-none-match': String(before.headers.etag) });
+    expect(after.status).toBe(200);
+    expect(after.body.singleWindowLaunchedOn).toBe('2022-09-03');
+    expect(after.headers.etag).not.toBe(before.headers.etag);
+  });
+
+  it('never give the public a signed-in answer, nor keep one', async () => {
+    const agency = await unlaunchedAgency();
+    await launch((options) => t.request(options), evaluator, agency, '2022-09-04');
+    const url = `/api/v1/agencies/${agency.id}/progress`;
+    const staff = await t.request({ method: 'GET', url, cookie: evaluator });
+    expect(staff.headers['cache-control']).toBe('private, no-store');
+    expect(staff.headers.etag).toBeUndefined();
+    expect(staff.body.events[0].recordedBy).not.toBeNull();
+
+    const publicRead = await get(url);
+    expect(publicRead.headers.etag).toBeDefined();
+    expect(publicRead.body.events[0].recordedBy).toBeNull();
+    const staffAgain = await t.request({ method: 'GET', url, cookie: evaluator });
+    expect(staffAgain.body.events[0].recordedBy).not.toBeNull();
+  });
+
+  it('see a change made in the database by anyone else (another program, psql)', async () => {
+    const agency = await unlaunchedAgency();
+    const before = await get(`/api/v1/agencies/${agency.id}`);
+    await t.sql.query(`UPDATE agency SET name_en = name_en || ' (renamed)' WHERE id = $1`, [agency.id]);
+    const after = await eventually(
+      () => get(`/api/v1/agencies/${agency.id}`),
+      (res) => res.body.nameEn.endsWith('(renamed)'),
+    );
+    expect(after.body.nameEn).toBe(`${before.body.nameEn} (renamed)`);
+    expect(after.headers.etag).not.toBe(before.headers.etag);
+  });
+});
+
+describe('two instances on one database', () => {
+  let second: { app: NestFastifyApplication; opened: OpenDatabase };
+  let request2: TestApp['request'];
+
+  beforeAll(async () => {
+    const opened = await openDatabase(t.config, () => undefined);
+    const app = await createApp(t.config, opened.dataSource);
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+    second = { app, opened };
+    request2 = async ({ method, url, cookie, payload, headers }) => {
+      const res = await app.inject({
+        method: method as 'GET',
+        url,
+        payload: payload as string | object | undefined,
+        headers: { host: 'localhost', ...(cookie ? { cookie } : {}), ...headers },
+      });
+      const type = String(res.headers['content-type'] ?? '');
+      return {
+        status: res.statusCode,
+        body: type.includes('json') && res.body !== '' ? res.json() : res.body,
+        headers: res.headers,
+      };
+    };
+  });
+
+  afterAll(async () => {
+    await second?.app.close();
+  });
+
+  it('agree after a write on either, bytes and ETag alike', async () => {
+    const agency = await unlaunchedAgency();
+    const url = `/api/v1/agencies/${agency.id}`;
+    // Both instances have the answer cached before the writes.
+    const [a0, b0] = [await get(url), await request2({ method: 'GET', url })];
+    expect(b0.headers.etag).toBe(a0.headers.etag);
+    expect((await request2({ method: 'GET', url })).headers.etag).toBe(a0.headers.etag);
+
+    // A write on the second instance (signed in there: sessions live in PostgreSQL, so any instance knows them).
+    await launch(request2, evaluator, agency, '2022-09-05');
+    const b1 = await request2({ method: 'GET', url });
+    expect(b1.body.singleWindowLaunchedOn).toBe('2022-09-05');
+    const a1 = await eventually(
+      () => get(url),
+      (res) => res.headers.etag === b1.headers.etag,
+    );
+    expect(a1.body).toEqual(b1.body);
+
+    // And a write on the first instance reaches the second.
+    const progress = await get(`/api/v1/agencies/${agency.id}/progress`);
+    const connect = await t.request({
+      method: 'POST',
+      url: `/api/v1/agencies/${agency.id}/progress`,
+      cookie: evaluator,
+      payload: { version: progress.body.version, kind: 'national_window_connected', occurredOn: '2022-10-05' },
+    });
+    expect(connect.status).toBe(200);
+    const a2 = await get(url);
+    expect(a2.body.nationalWindowConnectedOn).toBe('2022-10-05');
+    const b2 = await eventually(
+      () => request2({ method: 'GET', url }),
+      (res) => res.headers.etag === a2.headers.etag,
+    );
+    expect(b2.body.nationalWindowConnectedOn).toBe('2022-10-05');
+  });
+});
