@@ -1,4 +1,4 @@
-// npm run bench [-- --no-build] [--quick] [--duration 10] [--rounds 2]
+// npm run bench [-- --no-build] [--quick] [--duration 10] [--rounds 3]
 //
 // Measures the public read endpoints of the real, built server against a plain `node:http` server that sends the
 // identical bytes, side by side in one run. Both servers run on CPU 0 and `wrk` on CPU 1, so the load generator
@@ -49,7 +49,7 @@ const SERVER_CPU = 0;
 const WRK_CPU = 1;
 const THREADS = 1;
 const CONNECTIONS = 64;
-const WARMUP_SECONDS = 1;
+const WARMUP_SECONDS = 3;
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH = join(ROOT, 'bench');
@@ -60,7 +60,7 @@ const { values: options } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     quick: { type: 'boolean', default: false },
     duration: { type: 'string' },
-    rounds: { type: 'string', default: '2' },
+    rounds: { type: 'string', default: '3' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });

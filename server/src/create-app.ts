@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -14,10 +14,14 @@ import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { ReadCache } from './common/cache/read-cache.js';
 import { DataVersion } from './common/db/data-version.js';
+import { requestIdOf } from './common/http/request-id.js';
 import { HttpExceptionFilter } from './common/errors/http-exception.filter.js';
 import { createValidationPipe } from './common/errors/validation.js';
 import type { AppConfig } from './config/app-config.js';
 import { APP_VERSION } from './config/version.js';
+
+/** Fastify's own default, which a server of our own making must be given by hand. */
+const KEEP_ALIVE_MS = 72_000;
 
 const NOT_FOUND = {
   statusCode: 404,
@@ -45,19 +49,24 @@ export async function createApp(
   dataSource: DataSource,
   options: { preview?: boolean } = {},
 ): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({
-    trustProxy: true,
-    bodyLimit: 1_048_576,
-    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
-      const given = req.headers['x-request-id'];
-      return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
-    },
-  });
   // Preview (the OpenAPI export) opens no connection; otherwise the data version listens before the first request.
   const listenUrl = options.preview ? undefined : (dataSource.options as { url?: string }).url;
   const dataVersion = new DataVersion(listenUrl);
   await dataVersion.start();
   const readCache = new ReadCache(config.readCacheBytes, dataVersion);
+  const adapter = new FastifyAdapter({
+    trustProxy: true,
+    bodyLimit: 1_048_576,
+    genReqId: (req: { headers: IncomingHttpHeaders }) => requestIdOf(req.headers),
+    // A cached public answer leaves at the door of the HTTP server, before routing; everything else goes on.
+    serverFactory: (handler: (request: IncomingMessage, response: ServerResponse) => void) => {
+      const server = createServer((request, response) => {
+        if (!readCache.handle(request, response)) handler(request, response);
+      });
+      server.keepAliveTimeout = KEEP_ALIVE_MS;
+      return server;
+    },
+  });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, dataSource, dataVersion),
     adapter,
@@ -71,6 +80,8 @@ export async function createApp(
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
 
+  // First of all hooks: a cached public answer is sent before any other plugin's per-request work.
+  readCache.register(app.getHttpAdapter().getInstance());
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 10 } });
   // Only routes that ask for it (`@RouteConfig({ rateLimit })`, e.g. sign-in) are limited, per address and username.
@@ -111,7 +122,6 @@ export async function createApp(
     void reply.header('x-request-id', request.id);
     done(null, payload);
   });
-  readCache.register(fastify);
   fastify.addHook('onClose', async () => dataVersion.stop());
 
   const indexHtml = join(config.clientDir, 'index.html');

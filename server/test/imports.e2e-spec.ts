@@ -598,6 +598,48 @@ describe('progress import', () => {
     );
   }
 
+  it('records progress the same way as the form: same ledger row, same days, same audit shape', async () => {
+    const [imported, entered] = await agencies(2);
+    const file = csv([HEADER, [imported.code, 'single_window_launched', '1401/06/25', 'https://x.example.ir', '']]);
+    expect((await upload('progress', 'commit', 'same.csv', file, evaluator)).status).toBe(200);
+    const form = await t.request({
+      method: 'POST',
+      url: `/api/v1/agencies/${entered.id}/progress`,
+      cookie: evaluator,
+      payload: {
+        version: entered.version,
+        kind: 'single_window_launched',
+        occurredOn: '1401/06/25',
+        url: 'https://x.example.ir',
+      },
+    });
+    expect(form.status).toBe(200);
+
+    const read = async (id: string) =>
+      (await t.request({ method: 'GET', url: `/api/v1/agencies/${id}/progress` })).body;
+    const [a, b] = [await read(imported.id), await read(entered.id)];
+    const same = ['singleWindowLaunchedOn', 'singleWindowUrl', 'nationalWindowConnectedOn'] as const;
+    for (const field of same) expect(a[field]).toEqual(b[field]);
+    expect(a.singleWindowLaunchedOn).toBe('2022-09-16');
+    expect(a.version - imported.version).toBe(b.version - entered.version);
+    expect(Object.keys(a.events[0]).sort()).toEqual(Object.keys(b.events[0]).sort());
+    expect([a.events[0].source, b.events[0].source]).toEqual(['import', 'manual']);
+
+    const audited = async (id: string) =>
+      (
+        await t.sql.query(
+          `SELECT before, after FROM audit_record WHERE action = 'record_progress' AND entity_id = $1`,
+          [id],
+        )
+      )[0];
+    const [fromImport, fromForm] = [await audited(imported.id), await audited(entered.id)];
+    expect(Object.keys(fromImport.before).sort()).toEqual(Object.keys(fromForm.before).sort());
+    expect(Object.keys(fromImport.after).sort()).toEqual(Object.keys(fromForm.after).sort());
+    expect(fromImport.after.events).toEqual([
+      { id: a.events[0].id, kind: 'single_window_launched', occurredOn: '2022-09-16', supersedesId: null },
+    ]);
+  });
+
   it('commits every row, appends ledger rows from the import, and records an audit per agency', async () => {
     const [a, b] = await agencies(2);
     const file = await xlsx([

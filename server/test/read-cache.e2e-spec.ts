@@ -122,6 +122,46 @@ describe('cached public reads', () => {
   });
 });
 
+describe('over the network, at the door of the HTTP server', () => {
+  let base: string;
+
+  beforeAll(async () => {
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = t.app.getHttpServer().address() as { port: number };
+    base = `http://127.0.0.1:${address.port}`;
+  });
+
+  it('sends the cached bytes with the same headers as the first answer, security headers included', async () => {
+    const url = `${base}/api/v1/agencies?pageSize=5`;
+    const first = await fetch(url);
+    const firstBody = await first.text();
+    const second = await fetch(url, { headers: { 'x-request-id': 'press-rush-1' } });
+    expect(await second.text()).toBe(firstBody);
+    for (const name of ['etag', 'content-type', 'content-security-policy', 'x-content-type-options', 'vary']) {
+      expect(second.headers.get(name)).toBe(first.headers.get(name));
+    }
+    expect(second.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(second.headers.get('x-request-id')).toBe('press-rush-1');
+    expect(Number(second.headers.get('content-length'))).toBe(Buffer.byteLength(firstBody));
+
+    const notModified = await fetch(url, { headers: { 'if-none-match': first.headers.get('etag')! } });
+    expect(notModified.status).toBe(304);
+    expect(await notModified.text()).toBe('');
+  });
+
+  it('lets a request with credentials through to the application, uncached', async () => {
+    const agency = await unlaunchedAgency();
+    await launch((options) => t.request(options), evaluator, agency, '2022-09-06');
+    const url = `${base}/api/v1/agencies/${agency.id}/progress`;
+    await fetch(url); // cached for the public
+    const staff = await fetch(url, { headers: { cookie: evaluator } });
+    expect(staff.headers.get('cache-control')).toBe('private, no-store');
+    expect(staff.headers.get('etag')).toBeNull();
+    const body = (await staff.json()) as { events: Array<{ recordedBy: unknown }> };
+    expect(body.events[0]!.recordedBy).not.toBeNull();
+  });
+});
+
 describe('two instances on one database', () => {
   let second: { app: NestFastifyApplication; opened: OpenDatabase };
   let request2: TestApp['request'];

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import { tehranToday } from '../dates/calendar-day.js';
 import type { DataVersion } from '../db/data-version.js';
+import { requestIdOf } from '../http/request-id.js';
 
 /**
  * Marks a public GET handler whose answer depends only on the URL, the day in Tehran and the data: its bytes are
@@ -16,9 +18,22 @@ const SESSION_COOKIE_PREFIX = 'monitor_session=';
 
 interface Entry {
   body: Buffer;
-  contentType: string;
   etag: string;
+  /** Every header of the first answer (security headers included) but the per-request ones, as name, value, … */
+  head: string[];
+  /** The same for a 304: without the length of a body it does not have. */
+  notModifiedHead: string[];
 }
+
+/** Headers that belong to one response, never to the cached representation. */
+const PER_REQUEST_HEADERS = new Set([
+  'x-request-id',
+  'content-length',
+  'date',
+  'connection',
+  'keep-alive',
+  'set-cookie',
+]);
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -48,7 +63,11 @@ export class ReadCache {
     dataVersion.onMove(() => this.entries?.clear());
   }
 
-  /** Registers the hooks on the Fastify instance: answer from the cache before Nest, keep what Nest answers. */
+  /**
+   * Registers the hooks on the Fastify instance: answer from the cache before anything else (register this before
+   * the other plugins: a hit then skips their per-request work, and is sent with the headers they set the first
+   * time, security headers included), and keep what Nest answers.
+   */
   register(fastify: FastifyInstance): void {
     // Callback-style hooks: this runs on every request, and a promise per request costs measurable throughput.
     fastify.addHook('onRequest', (request, reply, done) => {
@@ -63,21 +82,38 @@ export class ReadCache {
     return { entries: this.entries?.size ?? 0, bytes: this.entries?.calculatedSize ?? 0 };
   }
 
-  /** Answers from the cache when it can (true: answered). */
+  /**
+   * The press-rush path, at the door of the HTTP server (create-app's `serverFactory`): a GET whose answer is
+   * cached leaves with its bytes and headers as they are, without routing, hooks or serialisation. Only URLs that
+   * a `@PublicRead()` route answered are ever cached, and a request with credentials is never answered here.
+   */
+  handle(request: IncomingMessage, response: ServerResponse): boolean {
+    if (!this.entries || request.method !== 'GET' || !this.dataVersion.trusted) return false;
+    if (hasCredentials(request.headers)) return false;
+    const entry = this.entries.get(this.keyOf(request.url ?? '/'));
+    if (!entry) return false;
+    send(response, entry, request.headers, requestIdOf(request.headers));
+    return true;
+  }
+
+  /** Within Fastify (requests that did not come through the server's door, e.g. `inject`): the same answer. */
   private serve(request: FastifyRequest, reply: FastifyReply): boolean {
     if (!this.entries || request.method !== 'GET' || !this.dataVersion.trusted) return false;
     const config = request.routeOptions.config as { publicRead?: boolean } | undefined;
-    if (!config?.publicRead || isStaffRequest(request)) return false;
-    const key = `${normalisedUrl(request.url)}|${this.today()}`;
+    if (!config?.publicRead || hasCredentials(request.headers)) return false;
+    const key = this.keyOf(request.url);
     const entry = this.entries.get(key);
     if (!entry) {
       request.readCacheKey = { key, version: this.dataVersion.current };
       return false;
     }
-    setCacheHeaders(reply, entry);
-    if (matchesEtag(request.headers['if-none-match'], entry.etag)) void reply.code(304).send();
-    else void reply.code(200).send(entry.body);
+    reply.hijack();
+    send(reply.raw, entry, request.headers, String(request.id));
     return true;
+  }
+
+  private keyOf(url: string): string {
+    return `${normalisedUrl(url)}|${this.today()}`;
   }
 
   /** Keeps a fresh public answer and tags it; answers 304 when the client already has these bytes. */
@@ -86,15 +122,20 @@ export class ReadCache {
     if (!pending || reply.statusCode !== 200) return payload;
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
     const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
-    const entry: Entry = {
-      body,
-      contentType: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
-      etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`,
-    };
+    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+    setCacheHeaders(reply, etag);
     // Computed at an older version: a write committed meanwhile, so these bytes may predate it. Serve, don't keep.
-    if (pending.version === this.dataVersion.current) this.entries?.set(pending.key, entry);
-    setCacheHeaders(reply, entry);
-    if (matchesEtag(request.headers['if-none-match'], entry.etag)) {
+    if (pending.version === this.dataVersion.current) {
+      const head: string[] = [];
+      for (const [name, value] of Object.entries({ ...reply.raw.getHeaders(), ...reply.getHeaders() })) {
+        if (value === undefined || PER_REQUEST_HEADERS.has(name)) continue;
+        for (const one of Array.isArray(value) ? value : [String(value)]) head.push(name, one);
+      }
+      const notModifiedHead = [...head, 'x-request-id', ''];
+      head.push('content-length', String(body.length), 'x-request-id', '');
+      this.entries?.set(pending.key, { body, etag, head, notModifiedHead });
+    }
+    if (matchesEtag(request.headers['if-none-match'], etag)) {
       void reply.code(304);
       return '';
     }
@@ -109,17 +150,24 @@ export class ReadCache {
   }
 }
 
-function setCacheHeaders(reply: FastifyReply, entry: Entry): void {
-  void reply
-    .header('content-type', entry.contentType)
-    .header('etag', entry.etag)
-    .header('cache-control', 'public, no-cache')
-    .header('vary', 'Cookie, Authorization');
+/** The cached bytes and their headers straight to Node's response, or 304 when the client has them. */
+function send(response: ServerResponse, entry: Entry, headers: IncomingHttpHeaders, requestId: string): void {
+  const notModified = matchesEtag(headers['if-none-match'], entry.etag);
+  // The head arrays are built once per entry and end with the request id's slot: JavaScript runs one request at a
+  // time, so the slot is filled and read by writeHead before any other request can touch it.
+  const head = notModified ? entry.notModifiedHead : entry.head;
+  head[head.length - 1] = requestId;
+  response.writeHead(notModified ? 304 : 200, head);
+  response.end(notModified ? undefined : entry.body);
+}
+
+function setCacheHeaders(reply: FastifyReply, etag: string): void {
+  void reply.header('etag', etag).header('cache-control', 'public, no-cache').header('vary', 'Cookie, Authorization');
 }
 
 /** A request that carries credentials gets the uncached (possibly staff) answer. */
-function isStaffRequest(request: FastifyRequest): boolean {
-  return request.headers.authorization !== undefined || (request.headers.cookie ?? '').includes(SESSION_COOKIE_PREFIX);
+function hasCredentials(headers: IncomingHttpHeaders): boolean {
+  return headers.authorization !== undefined || (headers.cookie ?? '').includes(SESSION_COOKIE_PREFIX);
 }
 
 /** The path and its query parameters in a fixed order, so `?a=1&b=2` and `?b=2&a=1` share an entry. */

@@ -7,6 +7,7 @@ import { Transactions } from '../../common/db/transactions.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ScoresService } from '../evaluations/scores.service.js';
 import { SessionsService } from '../evaluations/sessions.service.js';
+import { ProgressService } from '../progress/progress.service.js';
 import type { ImportCommitDto, ImportPreviewDto } from './dto/import.dto.js';
 import type { ImportProblem } from './import-problems.js';
 import type { ImportKind, ParsedRow, ValidatedImport } from './import-types.js';
@@ -46,6 +47,7 @@ export class ImportsService {
     private readonly audit: AuditService,
     private readonly scores: ScoresService,
     private readonly sessions: SessionsService,
+    private readonly progress: ProgressService,
   ) {}
 
   template(kind: ImportKind, format: SpreadsheetFormat, roundCode: string | undefined): Promise<TemplateFile> {
@@ -110,7 +112,7 @@ export class ImportsService {
           const writers = { scores: this.scores, sessions: this.sessions };
           Object.assign(response, await commitScores(manager, checked.result.plan, actor, context, writers));
         } else {
-          Object.assign(response, await commitProgress(manager, checked.result.plan, actor, context, this.audit));
+          Object.assign(response, await commitProgress(manager, checked.result.plan, actor, context, this.progress));
         }
         await this.audit.record(manager, {
           actor,

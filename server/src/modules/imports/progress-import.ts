@@ -5,7 +5,7 @@ import type { Actor } from '../auth/auth-user.js';
 import { tehranToday } from '../../common/dates/calendar-day.js';
 import { applyAgencyProgress, isHttpUrl } from '../progress/progress-rules.js';
 import { AgencyMatcher, readAgencyCell, type AgencyRef } from './agency-matcher.js';
-import type { AuditService } from '../audit/audit.service.js';
+import type { ProgressService } from '../progress/progress.service.js';
 import { selectAgencyProgressStates } from './imports.queries.js';
 import { cellsByHeader, headerKey, layoutColumns } from './columns.js';
 import { problem, type ImportProblem } from './import-problems.js';
@@ -202,95 +202,34 @@ export interface ProgressCommitCounts {
 }
 
 /**
- * Writes a checked progress file, set-based: one statement for the ledger rows (each superseding the agency's
- * current row of its kind), one for the agencies' days and versions, one for the audit records.
+ * Writes a checked progress file through the progress feature's own writer, the one `POST /agencies/:id/progress`
+ * uses: the same ledger rows, the same days and versions, the same audit record per agency (the reason names the
+ * import). Set-based, whatever the number of agencies.
  */
-export async function commitProgress(
+export function commitProgress(
   manager: EntityManager,
   plan: ProgressPlanAgency[],
   actor: Actor,
   context: ImportContext,
-  audit: AuditService,
+  progress: ProgressService,
 ): Promise<ProgressCommitCounts> {
-  const events = plan.flatMap((p) => [
-    ...(p.launch ? [{ agencyId: p.agencyId, kind: 'single_window_launched', ...p.launch }] : []),
-    ...(p.connect ? [{ agencyId: p.agencyId, kind: 'national_window_connected', ...p.connect }] : []),
-  ]);
-  const inserted = await manager.query<
-    Array<{ id: string; agencyId: string; kind: string; supersedesId: string | null }>
-  >(
-    `WITH v AS (
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::date[], $4::text[], $5::text[]) AS v(agency_id, kind, day, url, note)
-     ), latest AS (
-       -- the row of each ledger that no later row corrects: one anti-join over the ledger, not one per row
-       SELECT DISTINCT ON (p.agency_id, p.kind) p.agency_id, p.kind, p.id
-       FROM agency_progress_event p
-       WHERE p.agency_id = ANY($1::uuid[])
-         AND NOT EXISTS (SELECT 1 FROM agency_progress_event q WHERE q.supersedes_id = p.id)
-       ORDER BY p.agency_id, p.kind, p.recorded_at DESC, p.id DESC
-     )
-     INSERT INTO agency_progress_event (agency_id, kind, occurred_on, url, supersedes_id, note, source, recorded_by_id)
-     SELECT v.agency_id, v.kind, v.day, v.url, c.id, v.note, 'import', $6::uuid
-     FROM v LEFT JOIN latest c ON c.agency_id = v.agency_id AND c.kind = v.kind
-     RETURNING id, agency_id AS "agencyId", kind, supersedes_id AS "supersedesId"`,
-    [
-      events.map((e) => e.agencyId),
-      events.map((e) => e.kind),
-      events.map((e) => e.day),
-      events.map((e) => e.url),
-      events.map((e) => e.note),
-      actor.user.id,
-    ],
-  );
-  const updated = await manager.query<Array<{ id: string; version: number }>>(
-    `WITH u AS (
-       UPDATE agency a SET
-         single_window_launched_on = CASE WHEN v.set_launch THEN v.launched ELSE a.single_window_launched_on END,
-         single_window_url = CASE WHEN v.set_launch THEN v.url ELSE a.single_window_url END,
-         national_window_connected_on = CASE WHEN v.set_connect THEN v.connected ELSE a.national_window_connected_on END,
-         version = a.version + 1, updated_at = now()
-       FROM unnest($1::uuid[], $2::boolean[], $3::date[], $4::text[], $5::boolean[], $6::date[], $7::int[])
-            AS v(id, set_launch, launched, url, set_connect, connected, version)
-       WHERE a.id = v.id AND a.version = v.version
-       RETURNING a.id, a.version)
-     SELECT id, version FROM u`,
-    [
-      plan.map((p) => p.agencyId),
-      plan.map((p) => p.launch !== null),
-      plan.map((p) => p.launch?.day ?? null),
-      plan.map((p) => p.launch?.url ?? null),
-      plan.map((p) => p.connect !== null),
-      plan.map((p) => p.connect?.day ?? null),
-      plan.map((p) => p.version),
-    ],
-  );
-  if (updated.length !== plan.length) throw new ImportConcurrentChangeException();
-  const versionById = new Map(updated.map((u) => [u.id, u.version]));
-  const eventsByAgency = new Map<string, typeof inserted>();
-  for (const e of inserted) eventsByAgency.set(e.agencyId, [...(eventsByAgency.get(e.agencyId) ?? []), e]);
   const reason = `import ${context.importId}: ${context.fileName}`;
-  await audit.recordMany(
+  return progress.writeAgencyProgress(
     manager,
     plan.map((p) => ({
-      actor,
-      action: 'record_progress',
-      entityType: 'agency',
-      entityId: p.agencyId,
+      agencyId: p.agencyId,
       before: { ...p.before, version: p.version },
-      after: {
-        singleWindowLaunchedOn: p.launch?.day ?? p.before.singleWindowLaunchedOn,
-        singleWindowUrl: p.launch ? p.launch.url : p.before.singleWindowUrl,
-        nationalWindowConnectedOn: p.connect?.day ?? p.before.nationalWindowConnectedOn,
-        version: versionById.get(p.agencyId),
-        events: (eventsByAgency.get(p.agencyId) ?? []).map((e) => ({
-          id: e.id,
-          kind: e.kind,
-          supersedesId: e.supersedesId,
-        })),
-        importId: context.importId,
-      },
+      events: [
+        ...(p.launch ? [{ kind: 'single_window_launched' as const, ...eventOf(p.launch) }] : []),
+        ...(p.connect ? [{ kind: 'national_window_connected' as const, ...eventOf(p.connect) }] : []),
+      ],
       reason,
     })),
+    actor,
+    { source: 'import', onStale: () => new ImportConcurrentChangeException() },
   );
-  return { recordedEvents: inserted.length, updatedAgencies: updated.length };
+}
+
+function eventOf(part: EventPart): { occurredOn: string; url: string | null; note: string | null } {
+  return { occurredOn: part.day, url: part.url, note: part.note };
 }

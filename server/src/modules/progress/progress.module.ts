@@ -5,5 +5,6 @@ import { ProgressService } from './progress.service.js';
 @Module({
   controllers: [ProgressController],
   providers: [ProgressService],
+  exports: [ProgressService],
 })
 export class ProgressModule {}

@@ -172,55 +172,94 @@ export async function countAgencyServiceEvents(db: EntityManager, agencyId: stri
   return rows[0]?.total ?? 0;
 }
 
-/**
- * Appends a row to the agency's progress ledger; it supersedes the current row of the same kind, if any.
- * `source` is 'manual'.
- */
-export async function insertAgencyProgressEvent(
-  db: EntityManager,
-  event: {
-    agencyId: string;
-    kind: AgencyProgressKind;
-    occurredOn: string;
-    url: string | null;
-    note: string | null;
-    recordedById: string;
-  },
-): Promise<{ id: string; supersedesId: string | null }> {
-  const [row] = await db.query<Array<{ id: string; supersedesId: string | null }>>(
-    `INSERT INTO agency_progress_event (agency_id, kind, occurred_on, url, supersedes_id, note, source, recorded_by_id)
-     SELECT $1::uuid, $2::text, $3::date, $4::text,
-            (SELECT p.id FROM agency_progress_event p
-             WHERE p.agency_id = $1::uuid AND p.kind = $2::text
-               AND NOT EXISTS (SELECT 1 FROM agency_progress_event q WHERE q.supersedes_id = p.id)
-             ORDER BY p.recorded_at DESC, p.id DESC LIMIT 1),
-            $5::text, 'manual', $6::uuid
-     RETURNING id, supersedes_id AS "supersedesId"`,
-    [event.agencyId, event.kind, event.occurredOn, event.url, event.note, event.recordedById],
-  );
-  return row!;
+export interface NewAgencyProgressEvent {
+  agencyId: string;
+  kind: AgencyProgressKind;
+  occurredOn: string;
+  url: string | null;
+  note: string | null;
 }
 
-/** Sets the agency's progress days if its version is still `version`; returns the new version, or undefined. */
-export async function updateAgencyProgress(
+export interface InsertedAgencyProgressEvent {
+  id: string;
+  agencyId: string;
+  kind: AgencyProgressKind;
+  occurredOn: string;
+  supersedesId: string | null;
+}
+
+/**
+ * Appends rows to the agencies' progress ledgers, in one statement whatever their number; each supersedes the
+ * current row of its agency and kind, if any (at most one new row per agency and kind).
+ */
+export function insertAgencyProgressEvents(
   db: EntityManager,
-  agencyId: string,
-  version: number,
-  values: {
-    singleWindowLaunchedOn: string | null;
-    singleWindowUrl: string | null;
-    nationalWindowConnectedOn: string | null;
-  },
-): Promise<number | undefined> {
-  const [row] = await db.query<Array<{ version: number }>>(
-    `WITH u AS (
-       UPDATE agency SET single_window_launched_on = $3, single_window_url = $4, national_window_connected_on = $5,
-                         version = version + 1, updated_at = now()
-       WHERE id = $1 AND version = $2 RETURNING version)
-     SELECT version FROM u`,
-    [agencyId, version, values.singleWindowLaunchedOn, values.singleWindowUrl, values.nationalWindowConnectedOn],
+  events: NewAgencyProgressEvent[],
+  source: RecordSource,
+  recordedById: string,
+): Promise<InsertedAgencyProgressEvent[]> {
+  return db.query<InsertedAgencyProgressEvent[]>(
+    `WITH v AS (
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::date[], $4::text[], $5::text[]) WITH ORDINALITY
+              AS v(agency_id, kind, day, url, note, n)
+     ), latest AS (
+       -- the row of each ledger that no later row corrects: one anti-join over the ledger, not one per row
+       SELECT DISTINCT ON (p.agency_id, p.kind) p.agency_id, p.kind, p.id
+       FROM agency_progress_event p
+       WHERE p.agency_id = ANY($1::uuid[])
+         AND NOT EXISTS (SELECT 1 FROM agency_progress_event q WHERE q.supersedes_id = p.id)
+       ORDER BY p.agency_id, p.kind, p.recorded_at DESC, p.id DESC
+     ), inserted AS (
+       INSERT INTO agency_progress_event (agency_id, kind, occurred_on, url, supersedes_id, note, source, recorded_by_id)
+       SELECT v.agency_id, v.kind, v.day, v.url, c.id, v.note, $6::text, $7::uuid
+       FROM v LEFT JOIN latest c ON c.agency_id = v.agency_id AND c.kind = v.kind
+       ORDER BY v.n
+       RETURNING id, agency_id, kind, occurred_on, supersedes_id
+     )
+     SELECT id, agency_id AS "agencyId", kind, ${day('occurred_on', 'occurredOn')}, supersedes_id AS "supersedesId"
+     FROM inserted ORDER BY agency_id, kind`,
+    [
+      events.map((e) => e.agencyId),
+      events.map((e) => e.kind),
+      events.map((e) => e.occurredOn),
+      events.map((e) => e.url),
+      events.map((e) => e.note),
+      source,
+      recordedById,
+    ],
   );
-  return row?.version;
+}
+
+export interface AgencyProgressValues {
+  singleWindowLaunchedOn: string | null;
+  singleWindowUrl: string | null;
+  nationalWindowConnectedOn: string | null;
+}
+
+/**
+ * Sets the agencies' progress days, each only if its version is still the one read; returns the agencies
+ * updated with their new versions (one missing: it changed meanwhile).
+ */
+export function updateAgenciesProgress(
+  db: EntityManager,
+  updates: Array<AgencyProgressValues & { agencyId: string; version: number }>,
+): Promise<Array<{ id: string; version: number }>> {
+  return db.query<Array<{ id: string; version: number }>>(
+    `WITH u AS (
+       UPDATE agency a SET single_window_launched_on = v.launched, single_window_url = v.url,
+                           national_window_connected_on = v.connected, version = a.version + 1, updated_at = now()
+       FROM unnest($1::uuid[], $2::int[], $3::date[], $4::text[], $5::date[]) AS v(id, version, launched, url, connected)
+       WHERE a.id = v.id AND a.version = v.version
+       RETURNING a.id, a.version)
+     SELECT id, version FROM u`,
+    [
+      updates.map((u) => u.agencyId),
+      updates.map((u) => u.version),
+      updates.map((u) => u.singleWindowLaunchedOn),
+      updates.map((u) => u.singleWindowUrl),
+      updates.map((u) => u.nationalWindowConnectedOn),
+    ],
+  );
 }
 
 /* ---------------------------------------------------------------------------------------------------------------

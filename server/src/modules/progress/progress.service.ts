@@ -7,6 +7,7 @@ import { VersionConflictException } from '../../common/errors/version-conflict.e
 import { normalizeForSearch } from '../../common/text/normalize-text.js';
 import { AgencyNotFoundException } from '../agencies/agencies.exception.js';
 import type { Actor, AuthUser } from '../auth/auth-user.js';
+import type { AgencyProgressKind } from '../agencies/agency-progress-event.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AgencyProgressCurrentDto, AgencyProgressDto } from './dto/agency-progress.dto.js';
 import type {
@@ -39,7 +40,7 @@ import {
   carrySystemStage,
   countAgencyServiceEvents,
   countAgencyServices,
-  insertAgencyProgressEvent,
+  insertAgencyProgressEvents,
   insertServiceStageEvents,
   lockAgency,
   lockService,
@@ -51,9 +52,10 @@ import {
   selectAgencySystems,
   selectServicesOutOfOrder,
   selectSystem,
-  updateAgencyProgress,
+  updateAgenciesProgress,
   updateServiceStageDates,
   updateSystemStageDates,
+  type AgencyProgressValues,
   type SystemRow,
 } from './progress.queries.js';
 
@@ -82,6 +84,33 @@ function ledgerRowFor(signedIn: boolean) {
     note: signedIn ? note : null,
     recordedBy: signedIn && recordedById ? { id: recordedById, displayName: recordedByName ?? '' } : null,
   });
+}
+
+/** What one agency's progress write records: its events, on top of the state read (with its version). */
+export interface AgencyProgressWrite {
+  agencyId: string;
+  before: AgencyProgressCurrentDto;
+  events: Array<{ kind: AgencyProgressKind; occurredOn: string; url: string | null; note: string | null }>;
+  /** Why, for the audit trail: the note typed, or which import. */
+  reason: string | null;
+}
+
+/** The days after the events (already checked): a launch also says where the single window is. */
+function progressAfter(before: AgencyProgressCurrentDto, events: AgencyProgressWrite['events']): AgencyProgressValues {
+  const values: AgencyProgressValues = {
+    singleWindowLaunchedOn: before.singleWindowLaunchedOn,
+    singleWindowUrl: before.singleWindowUrl,
+    nationalWindowConnectedOn: before.nationalWindowConnectedOn,
+  };
+  for (const event of events) {
+    if (event.kind === 'single_window_launched') {
+      values.singleWindowLaunchedOn = event.occurredOn;
+      values.singleWindowUrl = event.url;
+    } else {
+      values.nationalWindowConnectedOn = event.occurredOn;
+    }
+  }
+  return values;
 }
 
 /**
@@ -153,36 +182,70 @@ export class ProgressService {
       if (agency.version !== input.version) throw new VersionConflictException(before);
       const dates = applyAgencyProgress(before, input.kind, input.occurredOn);
       if (!dates) throw new ProgressDatesOutOfOrderException(before);
-      // Only a launch says where the single window is; a connection keeps the address recorded.
-      const singleWindowUrl = input.kind === 'single_window_launched' ? (input.url ?? null) : agency.singleWindowUrl;
-      const event = await insertAgencyProgressEvent(manager, {
-        agencyId,
+      const event = {
         kind: input.kind,
         occurredOn: input.occurredOn,
         url: input.url ?? null,
         note: input.note ?? null,
-        recordedById: actor.user.id,
-      });
-      const version = await updateAgencyProgress(manager, agencyId, input.version, { ...dates, singleWindowUrl });
-      if (version === undefined) throw new VersionConflictException(before);
-      await this.audit.record(manager, {
+      };
+      await this.writeAgencyProgress(
+        manager,
+        [{ agencyId, before, events: [event], reason: input.note ?? null }],
         actor,
-        action: 'record_progress',
-        entityType: 'agency',
-        entityId: agencyId,
-        before,
-        after: {
-          ...dates,
-          singleWindowUrl,
-          version,
-          kind: input.kind,
-          eventId: event.id,
-          supersedesId: event.supersedesId,
-        },
-        reason: input.note ?? null,
-      });
+        { source: 'manual', onStale: () => new VersionConflictException(before) },
+      );
     });
     return this.getAgencyProgress(agencyId, actor.user);
+  }
+
+  /**
+   * THE one writer of agencies' progress, for the form (`POST /agencies/:id/progress`) and the spreadsheet import
+   * alike: the ledger rows (each superseding the current row of its kind), the agencies' days at the version
+   * read, one audit record per agency in one shape. Set-based, whatever the number of agencies; in the caller's
+   * transaction, with the agencies locked and their new days already checked (`applyAgencyProgress`).
+   */
+  async writeAgencyProgress(
+    manager: EntityManager,
+    writes: AgencyProgressWrite[],
+    actor: Actor,
+    options: { source: 'manual' | 'import'; onStale: (agencyId: string) => Error },
+  ): Promise<{ recordedEvents: number; updatedAgencies: number }> {
+    const inserted = await insertAgencyProgressEvents(
+      manager,
+      writes.flatMap((w) => w.events.map((e) => ({ ...e, agencyId: w.agencyId }))),
+      options.source,
+      actor.user.id,
+    );
+    const after = writes.map((w) => ({ agencyId: w.agencyId, ...progressAfter(w.before, w.events) }));
+    const updated = await updateAgenciesProgress(
+      manager,
+      after.map((a, i) => ({ ...a, version: writes[i]!.before.version })),
+    );
+    const versions = new Map(updated.map((u) => [u.id, u.version]));
+    const stale = writes.find((w) => !versions.has(w.agencyId));
+    if (stale) throw options.onStale(stale.agencyId);
+    await this.audit.recordMany(
+      manager,
+      writes.map((w, i) => {
+        const { agencyId, ...values } = after[i]!;
+        return {
+          actor,
+          action: 'record_progress',
+          entityType: 'agency',
+          entityId: agencyId,
+          before: w.before,
+          after: {
+            ...values,
+            version: versions.get(agencyId),
+            events: inserted
+              .filter((e) => e.agencyId === agencyId)
+              .map(({ id, kind, occurredOn, supersedesId }) => ({ id, kind, occurredOn, supersedesId })),
+          },
+          reason: w.reason,
+        };
+      }),
+    );
+    return { recordedEvents: inserted.length, updatedAgencies: updated.length };
   }
 
   async listAgencyServices(agencyId: string, query: ListAgencyServicesQuery): Promise<ServiceListDto> {
