@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../src/create-app.js';
 import { openDatabase, type OpenDatabase } from '../src/database/open-database.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { createTestApp, requester, type TestApp } from './support/test-app.js';
 
 /**
  * The public read path: answers served as cached bytes with a strong ETag, never stale. A write (through the API
@@ -172,20 +172,7 @@ describe('two instances on one database', () => {
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
     second = { app, opened };
-    request2 = async ({ method, url, cookie, payload, headers }) => {
-      const res = await app.inject({
-        method: method as 'GET',
-        url,
-        payload: payload as string | object | undefined,
-        headers: { host: 'localhost', ...(cookie ? { cookie } : {}), ...headers },
-      });
-      const type = String(res.headers['content-type'] ?? '');
-      return {
-        status: res.statusCode,
-        body: type.includes('json') && res.body !== '' ? res.json() : res.body,
-        headers: res.headers,
-      };
-    };
+    request2 = requester(app);
   });
 
   afterAll(async () => {

@@ -31,16 +31,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
-  const config = testConfig(db.url, overrides);
-  const opened = await openDatabase(config, () => undefined);
-  const app = await createApp(config, opened.dataSource);
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
-  const credentials = opened.demoCredentials ?? [];
-  const cookies = new Map<string, string>();
-  const request: TestApp['request'] = async ({ method, url, cookie, payload, headers }) => {
+/** Requests to an application through Fastify's inject (no port), with the JSON body parsed when there is one. */
+export function requester(app: NestFastifyApplication): TestApp['request'] {
+  return async ({ method, url, cookie, payload, headers }) => {
     const res = await app.inject({
       method: method as 'GET',
       url,
@@ -54,6 +47,18 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
       headers: res.headers,
     };
   };
+}
+
+export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const config = testConfig(db.url, overrides);
+  const opened = await openDatabase(config, () => undefined);
+  const app = await createApp(config, opened.dataSource);
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  const credentials = opened.demoCredentials ?? [];
+  const cookies = new Map<string, string>();
+  const request = requester(app);
   return {
     app,
     db,

@@ -31,3 +31,13 @@ export class Conditions {
 export function containsPattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+/** Rows found by id, in the order the ids were asked for; an id with no row is `missing(id)`, thrown. */
+export function inIdOrder<T extends { id: string }>(ids: string[], rows: T[], missing: (id: string) => Error): T[] {
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.map((id) => {
+    const found = byId.get(id);
+    if (!found) throw missing(id);
+    return found;
+  });
+}

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { Conditions } from '../../common/db/conditions.js';
+import { Conditions, inIdOrder } from '../../common/db/conditions.js';
 import { Transactions } from '../../common/db/transactions.js';
 import { VersionConflictException } from '../../common/errors/version-conflict.exception.js';
 import type { AuditAction } from '../audit/audit-vocabulary.js';
@@ -104,12 +104,11 @@ export class ScoresService {
   async current(manager: EntityManager, ids: string[]): Promise<ScoreDto[]> {
     if (ids.length === 0) return [];
     const rows = await selectScores(manager, new Conditions().add('s.id = ANY(?::uuid[])', ids));
-    const byId = new Map(rows.map((row) => [row.id, toScoreDto(row, true)]));
-    return ids.map((id) => {
-      const found = byId.get(id);
-      if (!found) throw new ScoreNotFoundException(id);
-      return found;
-    });
+    return inIdOrder(
+      ids,
+      rows.map((row) => toScoreDto(row, true)),
+      (id) => new ScoreNotFoundException(id),
+    );
   }
 
   /** The criteria of a set, to check values against (`checkValues`). */

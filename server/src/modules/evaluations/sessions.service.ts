@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { Conditions } from '../../common/db/conditions.js';
+import { Conditions, inIdOrder } from '../../common/db/conditions.js';
 import { Transactions } from '../../common/db/transactions.js';
 import { VersionConflictException } from '../../common/errors/version-conflict.exception.js';
 import { AgencyNotFoundException } from '../agencies/agencies.exception.js';
@@ -78,12 +78,11 @@ export class SessionsService {
   private async current(manager: EntityManager, ids: string[]): Promise<SessionDto[]> {
     if (ids.length === 0) return [];
     const rows = await selectSessions(manager, new Conditions().add('s.id = ANY(?::uuid[])', ids));
-    const byId = new Map(rows.map((row) => [row.id, toSessionDto(row, true)]));
-    return ids.map((id) => {
-      const found = byId.get(id);
-      if (!found) throw new SessionNotFoundException(id);
-      return found;
-    });
+    return inIdOrder(
+      ids,
+      rows.map((row) => toSessionDto(row, true)),
+      (id) => new SessionNotFoundException(id),
+    );
   }
 
   /** The round, share-locked so that it cannot close while a session is being recorded in it. */
