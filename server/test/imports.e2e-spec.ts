@@ -316,7 +316,8 @@ describe('scores import', () => {
        WHERE s.code = 'quality-1401' ORDER BY c.sort_order`,
     );
     const [agency] = await t.sql.query(`SELECT id FROM agency WHERE code = 'justice'`);
-    const values = ['20', '30.5', '25.25', '30', '28', '27.7'];
+    // The same text through both doors, read by the one rule (trailing zeros and Persian digits included).
+    const values = ['20', '30.5', '25.25', '۳۰', '28', '27.700'];
     const file = csv([SCORE_HEADER, ['spring-1402', 'interior', '1402/01/20', ...values]]);
     expect((await upload('scores', 'commit', 'same.csv', file, evaluator)).status).toBe(200);
     const viaForm = await t.request({

@@ -56,9 +56,10 @@ export class ReadCache {
     maxBytes: number,
     private readonly dataVersion: DataVersion,
   ) {
+    // An entry's size: its bytes, and about 2 KB for its headers.
     this.entries =
       maxBytes > 0
-        ? new LRUCache<string, Entry>({ maxSize: maxBytes, sizeCalculation: (e) => e.body.length + 200 })
+        ? new LRUCache<string, Entry>({ maxSize: maxBytes, sizeCalculation: (e) => e.body.length + 2048 })
         : undefined;
     dataVersion.onMove(() => this.entries?.clear());
   }
