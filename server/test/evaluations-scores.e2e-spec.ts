@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { weightedTotal } from '../src/modules/evaluations/scores.rules.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -545,5 +547,24 @@ describe('a closed round', () => {
     });
     const [record] = await audit('correct_score', res.body.score.id);
     expect(record).toMatchObject({ actor_id: ids.users.admin, reason: 'جلسه ثبت‌نشده', before: null });
+  });
+});
+
+describe('the total rule', () => {
+  it("computes in TypeScript exactly what PostgreSQL's numeric computes, for any weights and values", async () => {
+    // scores.rules.ts totals in integer hundredths; the database (and the demo seed) in numeric. They must agree
+    // to the last hundredth, half-up rounding included, or a total would depend on where it was entered.
+    const hundredths = (max: number) => fc.integer({ min: 0, max }).map((n) => (n / 100).toFixed(2));
+    const cases = fc.sample(
+      fc.array(fc.tuple(hundredths(10_000), hundredths(10_000)), { minLength: 1, maxLength: 12 }),
+      { numRuns: 300, seed: 1401 },
+    );
+    for (const pairs of cases) {
+      const [row] = await t.sql.query(
+        `SELECT round(sum(w * v) / 100, 2)::text AS total FROM unnest($1::numeric[], $2::numeric[]) AS x(w, v)`,
+        [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
+      );
+      expect(weightedTotal(pairs.map(([weight, value]) => ({ weight, value })))).toBe(row.total);
+    }
   });
 });
