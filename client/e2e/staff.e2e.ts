@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { seriousAccessibilityViolations } from './axe';
 import { launchChromium } from './browser';
 import { signInForCookie, startServer, type DemoCredential, type RunningServer } from './serverProcess';
 
@@ -94,6 +95,28 @@ describe('administrator journey (Chromium)', () => {
     const rows = ledger.locator('tbody tr');
     await rows.filter({ hasText: '۱۴۰۱/۰۶/۱۰' }).filter({ hasText: 'معتبر' }).waitFor();
     await rows.filter({ hasText: '۱۴۰۱/۰۶/۰۵' }).filter({ hasText: 'جایگزین‌شده با ثبت بعدی' }).waitFor();
+  });
+
+  it('fits a 375 px phone on the progress page: wide tables scroll in their own box; no serious axe finding', async () => {
+    const agency = notLaunched[1]!;
+    await page.setViewportSize({ width: 375, height: 800 });
+    try {
+      await page.goto(`${server.baseUrl}/agencies/${agency.id}/progress`);
+      await page.getByRole('heading', { level: 1, name: `ثبت پیشرفت: ${agency.nameFa}` }).waitFor();
+      await page
+        .getByRole('region', { name: /^جدول:/ })
+        .first()
+        .waitFor();
+      await page.getByRole('table').last().locator('tbody tr').first().waitFor();
+      const widths = await page.evaluate(() => ({
+        page: document.documentElement.scrollWidth,
+        viewport: window.innerWidth,
+      }));
+      expect(widths.page).toBeLessThanOrEqual(widths.viewport);
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 720 });
+    }
   });
 
   it('imports progress from a CSV file: problems first, by row and column, then a clean file', async () => {

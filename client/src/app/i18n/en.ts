@@ -15,6 +15,7 @@ export const en: TranslationResources = {
     demoTitle: 'Demonstration data',
   },
   common: {
+    tableRegion: 'Table: {{name}}',
     loading: 'Loading…',
     loadFailed: 'The data could not be loaded.',
     retry: 'Try again',

@@ -14,6 +14,7 @@ export const fa = {
     demoTitle: 'داده‌های نمایشی',
   },
   common: {
+    tableRegion: 'جدول: {{name}}',
     loading: 'در حال بارگذاری…',
     loadFailed: 'بارگذاری داده‌ها ممکن نشد.',
     retry: 'تلاش دوباره',

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { JalaliDate } from '../../../components/JalaliDate';
 import { LocalizedName } from '../../../components/LocalizedName';
+import { TableScroll } from '../../../components/TableScroll';
 import { formatDecimalString, formatInteger } from '../../../lib/numbers';
 import { useLanguage } from '../../../lib/useLanguage';
 import type { Agency } from '../api/getAgencies';
@@ -17,7 +18,7 @@ export function AgencyTable({ agencies, isStale = false }: AgencyTableProps) {
   const language = useLanguage();
 
   return (
-    <div className="table-scroll" aria-busy={isStale}>
+    <TableScroll label={t('agencies.caption')} busy={isStale}>
       <table className={isStale ? 'data-table data-table--stale' : 'data-table'}>
         <caption>{t('agencies.caption')}</caption>
         <thead>
@@ -65,6 +66,6 @@ export function AgencyTable({ agencies, isStale = false }: AgencyTableProps) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

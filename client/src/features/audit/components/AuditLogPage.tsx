@@ -5,6 +5,7 @@ import { ErrorMessage } from '../../../components/ErrorMessage';
 import { JalaliDateInput } from '../../../components/JalaliDateInput';
 import { LoadingMessage } from '../../../components/LoadingMessage';
 import { Pagination } from '../../../components/Pagination';
+import { TableScroll } from '../../../components/TableScroll';
 import { formatTehranDateTime } from '../../../lib/dates';
 import { formatInteger } from '../../../lib/numbers';
 import { useLanguage } from '../../../lib/useLanguage';
@@ -162,7 +163,7 @@ function AuditTable({ items, isStale, onActorFilter }: AuditTableProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   return (
-    <div className="table-scroll" aria-busy={isStale}>
+    <TableScroll label={t('audit.caption')} busy={isStale}>
       <table className={isStale ? 'data-table data-table--stale' : 'data-table'}>
         <caption>{t('audit.caption')}</caption>
         <thead>
@@ -217,6 +218,6 @@ function AuditTable({ items, isStale, onActorFilter }: AuditTableProps) {
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { LoadingMessage } from '../../../components/LoadingMessage';
+import { TableScroll } from '../../../components/TableScroll';
 import { localizedName } from '../../../lib/localizedName';
 import { formatDecimalString } from '../../../lib/numbers';
 import { useLanguage } from '../../../lib/useLanguage';
@@ -42,7 +43,7 @@ export function AgencyScoresSection({ agencyId }: AgencyScoresSectionProps) {
       ) : scores.data.items.length === 0 ? (
         <p className="muted">{t('scores.empty')}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={t('scores.title')}>
           <table className="data-table">
             <caption className="visually-hidden">{t('scores.title')}</caption>
             <thead>
@@ -75,7 +76,7 @@ export function AgencyScoresSection({ agencyId }: AgencyScoresSectionProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/http';
 import type { UploadProgress } from '../../../api/upload';
 import { ErrorMessage } from '../../../components/ErrorMessage';
+import { TableScroll } from '../../../components/TableScroll';
 import { formatInteger } from '../../../lib/numbers';
 import { useLanguage } from '../../../lib/useLanguage';
 import { useCommitImport } from '../api/commitImport';
@@ -209,7 +210,7 @@ export function ImportWizardPage() {
                   {t('imports.firstProblems', { shown: formatInteger(problems.length, language) })}
                 </p>
               )}
-              <div className="table-scroll">
+              <TableScroll label={t('imports.problemsCaption')}>
                 <table className="data-table">
                   <caption>{t('imports.problemsCaption')}</caption>
                   <thead>
@@ -235,7 +236,7 @@ export function ImportWizardPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
             </>
           ) : (
             preview && (
@@ -287,7 +288,7 @@ function RowsPreview({ columns, rows }: { columns: string[]; rows: ImportRow[] }
       <summary>
         {t('imports.rowsPreview', { count: shown.length, formattedCount: formatInteger(shown.length, language) })}
       </summary>
-      <div className="table-scroll">
+      <TableScroll label={t('imports.rowsCaption')}>
         <table className="data-table">
           <caption className="visually-hidden">{t('imports.rowsCaption')}</caption>
           <thead>
@@ -319,7 +320,7 @@ function RowsPreview({ columns, rows }: { columns: string[]; rows: ImportRow[] }
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </details>
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { JalaliDate } from '../../../components/JalaliDate';
+import { TableScroll } from '../../../components/TableScroll';
 import { formatTehranDateTime } from '../../../lib/dates';
 import { useLanguage } from '../../../lib/useLanguage';
 import type { ProgressLedgerEntry } from '../types/progress';
@@ -19,7 +20,7 @@ export function ProgressLedger({ entries }: { entries: ProgressLedgerEntry[] }) 
   }
 
   return (
-    <div className="table-scroll">
+    <TableScroll label={t('progress.ledgerTitle')}>
       <table className="data-table">
         <caption>{t('progress.ledgerTitle')}</caption>
         <thead>
@@ -58,6 +59,6 @@ export function ProgressLedger({ entries }: { entries: ProgressLedgerEntry[] }) 
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -3,6 +3,7 @@ import { Fragment, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { LoadingMessage } from '../../../components/LoadingMessage';
+import { TableScroll } from '../../../components/TableScroll';
 import { localizedName, type Named } from '../../../lib/localizedName';
 import { useLanguage } from '../../../lib/useLanguage';
 import type { StageTarget } from '../api/updateStage';
@@ -72,7 +73,7 @@ export function StageSection<Data, Item extends StagedItem>({
   const columnCount = columns.length + 2;
 
   const renderTable = (items: readonly Item[]) => (
-    <div className="table-scroll" aria-busy={busy}>
+    <TableScroll label={title} busy={busy}>
       <table className="data-table">
         <caption className="visually-hidden">{title}</caption>
         <thead>
@@ -130,7 +131,7 @@ export function StageSection<Data, Item extends StagedItem>({
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 
   const renderLoaded = (data: Data) => {
