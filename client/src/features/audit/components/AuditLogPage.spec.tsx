@@ -121,7 +121,7 @@ describe('AuditLogPage', () => {
   it('offers exactly the actions and entity types the server writes, as its OpenAPI document lists them', async () => {
     // client/src/api/openapi.json is the server's own document (a server test holds the two equal), and the
     // server can only write audit records with these actions and entity types (AuditService's types).
-    const document = JSON.parse(readFileSync(join(process.cwd(), 'src/api/openapi.json'), 'utf8')) as {
+    const document = JSON.parse(readFileSync(join(__dirname, '../../../api/openapi.json'), 'utf8')) as {
       components: { schemas: Record<string, { enum?: string[] }> };
     };
     serveAudit();
