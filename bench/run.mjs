@@ -25,8 +25,11 @@ const ROUTES = [
   '/api/v1/agencies/{interiorId}',
   '/api/v1/meta',
   '/api/v1/agencies/{interiorId}/progress',
+  '/api/v1/agencies/{interiorId}/services?pageSize=500',
+  '/api/v1/agencies/{interiorId}/systems',
   '/api/v1/rounds',
   '/api/v1/scores?pageSize=200',
+  '/api/v1/evaluation-sessions?pageSize=200',
 ];
 
 /** How each placeholder in ROUTES is found, given a GET against the app that returns parsed JSON. */
