@@ -122,6 +122,40 @@ describe('cached public reads', () => {
   });
 });
 
+describe('when the listening connection is lost', () => {
+  it('never serves an answer older than a change it could not hear, and listens again', async () => {
+    const agency = await unlaunchedAgency();
+    const url = `/api/v1/agencies/${agency.id}`;
+    const before = await get(url);
+    await get(url); // cached now
+    await t.sql.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+       WHERE application_name = 'monitor-listen' AND datname = current_database()`,
+    );
+    await t.sql.query(`UPDATE agency SET name_en = name_en || ' (unheard)' WHERE id = $1`, [agency.id]);
+    const during = await eventually(
+      () => get(url),
+      (res) => res.body.nameEn.endsWith('(unheard)'),
+    );
+    expect(during.body.nameEn).toBe(`${before.body.nameEn} (unheard)`);
+
+    // Back to listening (it reconnects by itself): a later change made elsewhere still reaches the cache.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await get(url);
+    await t.sql.query(`UPDATE agency SET name_en = name_en || ' (heard)' WHERE id = $1`, [agency.id]);
+    const after = await eventually(
+      () => get(url),
+      (res) => res.body.nameEn.endsWith('(heard)'),
+    );
+    expect(after.body.nameEn).toBe(`${before.body.nameEn} (unheard) (heard)`);
+    const listening = await t.sql.query(
+      `SELECT count(*)::int AS n FROM pg_stat_activity
+       WHERE application_name = 'monitor-listen' AND datname = current_database()`,
+    );
+    expect(listening[0].n).toBeGreaterThanOrEqual(1);
+  });
+});
+
 describe('over the network, at the door of the HTTP server', () => {
   let base: string;
 
