@@ -79,10 +79,6 @@ export class ReadCache {
     });
   }
 
-  get size(): { entries: number; bytes: number } {
-    return { entries: this.entries?.size ?? 0, bytes: this.entries?.calculatedSize ?? 0 };
-  }
-
   /**
    * The press-rush path, at the door of the HTTP server (create-app's `serverFactory`): a GET whose answer is
    * cached leaves with its bytes and headers as they are, without routing, hooks or serialisation. Only URLs that

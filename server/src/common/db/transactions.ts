@@ -39,7 +39,7 @@ export class ConcurrentChangeException extends AppException {
 }
 
 /** The PostgreSQL error inside whatever TypeORM wrapped it in. */
-export function pgErrorOf(error: unknown): PgError {
+function pgErrorOf(error: unknown): PgError {
   const wrapped = error as { driverError?: PgError } | null | undefined;
   return wrapped?.driverError ?? (error as PgError | null | undefined) ?? {};
 }
@@ -70,7 +70,7 @@ export class Transactions {
 }
 
 /** A database error as the feature's domain error, when it is one of those the feature names; else as it is. */
-export function translateDatabaseError(error: unknown, options: TransactionOptions = {}): unknown {
+function translateDatabaseError(error: unknown, options: TransactionOptions = {}): unknown {
   if (error instanceof AppException) return error;
   const pg = pgErrorOf(error);
   const named = pg.constraint ? options.constraints?.[pg.constraint] : undefined;

@@ -57,6 +57,11 @@ export function selectAgencies(
   );
 }
 
+/** Whether there is an agency with this id (for the other features' writes and reads that name one). */
+export async function agencyExists(db: EntityManager, id: string): Promise<boolean> {
+  return (await db.query<unknown[]>(`SELECT 1 FROM agency WHERE id = $1`, [id])).length > 0;
+}
+
 export async function selectAgency(db: EntityManager, id: string): Promise<AgencyRow | undefined> {
   const rows = await db.query<AgencyRow[]>(`SELECT ${AGENCY_COLUMNS} FROM agency a WHERE a.id = $1`, [id]);
   return rows[0];

@@ -286,10 +286,6 @@ export function selectCriteria(db: EntityManager, criteriaSetId: string): Promis
   );
 }
 
-export async function agencyExists(db: EntityManager, id: string): Promise<boolean> {
-  return (await db.query<unknown[]>(`SELECT 1 FROM agency WHERE id = $1`, [id])).length > 0;
-}
-
 /** Of these users, those who may evaluate (active evaluators and admins). */
 export async function selectEvaluators(db: EntityManager, ids: string[]): Promise<string[]> {
   const rows = await db.query<Array<{ id: string }>>(

@@ -111,11 +111,6 @@ export class ScoresService {
     );
   }
 
-  /** The criteria of a set, to check values against (`checkValues`). */
-  criteria(manager: EntityManager, criteriaSetId: string): Promise<CriterionRef[]> {
-    return selectCriteria(manager, criteriaSetId);
-  }
-
   /** Every criterion of the set exactly once (else 400 CRITERION_SCORES_INVALID); returns the exact total. */
   static checkValues(criteria: CriterionRef[], values: Array<{ criterionId: string; value: string }>): string {
     const problems = matchCriteria(criteria, values);
@@ -174,7 +169,7 @@ export class ScoresService {
   async recordForSession(manager: EntityManager, entry: SessionScore): Promise<ScoreDto> {
     const { round, agencyId, sessionId, values, correction, actor } = entry;
     const [found] = await lockScores(manager, { roundId: round.id, agencyIds: [agencyId] });
-    const total = ScoresService.checkValues(await this.criteria(manager, round.criteriaSetId), values);
+    const total = ScoresService.checkValues(await selectCriteria(manager, round.criteriaSetId), values);
     if (found && !correction && found.status !== 'draft') {
       throw new ScoreNotEditableException(found.status, found.id, found.status !== 'submitted');
     }
@@ -207,7 +202,7 @@ export class ScoresService {
         correction = true;
       }
       const total = ScoresService.checkValues(
-        await this.criteria(manager, locked.criteria_set_id),
+        await selectCriteria(manager, locked.criteria_set_id),
         dto.criterionScores,
       );
       const reason = dto.reason?.trim() || undefined;

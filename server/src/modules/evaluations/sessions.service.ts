@@ -6,6 +6,7 @@ import { Conditions, inIdOrder } from '../../common/db/conditions.js';
 import { Transactions } from '../../common/db/transactions.js';
 import { VersionConflictException } from '../../common/errors/version-conflict.exception.js';
 import { AgencyNotFoundException } from '../agencies/agencies.exception.js';
+import { agencyExists } from '../agencies/agencies.queries.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor, AuthUser } from '../auth/auth-user.js';
 import type {
@@ -26,7 +27,6 @@ import {
 } from './evaluations.exception.js';
 import { toSessionDto } from './evaluations.mappers.js';
 import {
-  agencyExists,
   countSessions,
   insertSessions,
   lockRound,

@@ -1,4 +1,4 @@
-import { applyAgencyProgress, applyStage, isHttpUrl, stageDatesInOrder, stagesBefore } from './progress-rules.js';
+import { applyAgencyProgress, applyStage, stageDatesInOrder, stagesBefore } from './progress-rules.js';
 
 const none = { electronicOn: null, singleWindowOn: null, nationalWindowOn: null };
 
@@ -56,15 +56,5 @@ describe('applyAgencyProgress', () => {
     expect(
       sut({ ...launched, nationalWindowConnectedOn: '2022-10-01' }, 'single_window_launched', '2022-10-02'),
     ).toBeNull();
-  });
-});
-
-describe('isHttpUrl', () => {
-  it('accepts absolute http(s) addresses only', () => {
-    expect(isHttpUrl('https://my.example.gov.ir/path?x=1')).toBe(true);
-    expect(isHttpUrl('http://پنجره.ایران')).toBe(true);
-    for (const bad of ['ftp://a.ir', 'https://localhost', 'example.ir', 'https://a b.ir', 'javascript:alert(1)']) {
-      expect(isHttpUrl(bad)).toBe(false);
-    }
   });
 });

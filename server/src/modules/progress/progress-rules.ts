@@ -87,6 +87,3 @@ export function applyAgencyProgress(
   if (connected !== null && (launched === null || launched > connected)) return null;
   return next;
 }
-
-/** The import checks addresses with the same rule as the endpoint's `IsHttpUrl`: one definition, in common. */
-export { isHttpUrl } from '../../common/validation/http-url.js';

@@ -102,11 +102,6 @@ const AGENCY_PROGRESS_COLUMNS = `id, code, name_fa AS "nameFa", name_en AS "name
   ${day('single_window_launched_on', 'singleWindowLaunchedOn')}, single_window_url AS "singleWindowUrl",
   ${day('national_window_connected_on', 'nationalWindowConnectedOn')}, version`;
 
-export async function agencyExists(db: EntityManager, agencyId: string): Promise<boolean> {
-  const rows = await db.query<Array<{ id: string }>>(`SELECT id FROM agency WHERE id = $1`, [agencyId]);
-  return rows.length > 0;
-}
-
 export async function selectAgencyProgress(
   db: EntityManager,
   agencyId: string,

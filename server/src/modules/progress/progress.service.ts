@@ -6,6 +6,7 @@ import { Transactions } from '../../common/db/transactions.js';
 import { VersionConflictException } from '../../common/errors/version-conflict.exception.js';
 import { normalizeForSearch } from '../../common/text/normalize-text.js';
 import { AgencyNotFoundException } from '../agencies/agencies.exception.js';
+import { agencyExists } from '../agencies/agencies.queries.js';
 import type { Actor, AuthUser } from '../auth/auth-user.js';
 import type { AgencyProgressKind } from '../agencies/agency-progress-event.entity.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -36,7 +37,6 @@ import {
   type StageConflict,
 } from './progress.exception.js';
 import {
-  agencyExists,
   carrySystemStage,
   countAgencyServiceEvents,
   countAgencyServices,
@@ -374,35 +374,37 @@ export class ProgressService {
     after: SystemRow,
     carried: { serviceIds: string[]; ledgerRows: number },
   ): Promise<void> {
-    await this.audit.record(manager, {
-      actor,
-      action: 'record_system_stage',
-      entityType: 'agency_system',
-      entityId: before.id,
-      before: { ...stageDates(before), stage: before.stage, version: before.version },
-      after: {
-        ...stageDates(after),
-        stage: after.stage,
-        version: after.version,
-        recordedStage: input.stage,
-        reachedOn: input.reachedOn,
+    await this.audit.recordMany(manager, [
+      {
+        actor,
+        action: 'record_system_stage',
+        entityType: 'agency_system',
+        entityId: before.id,
+        before: { ...stageDates(before), stage: before.stage, version: before.version },
+        after: {
+          ...stageDates(after),
+          stage: after.stage,
+          version: after.version,
+          recordedStage: input.stage,
+          reachedOn: input.reachedOn,
+        },
+        reason: input.note ?? null,
       },
-      reason: input.note ?? null,
-    });
-    await this.audit.record(manager, {
-      actor,
-      action: 'carry_system_stage',
-      entityType: 'agency_system',
-      entityId: before.id,
-      after: {
-        stage: input.stage,
-        reachedOn: input.reachedOn,
-        serviceCount: carried.serviceIds.length,
-        serviceIds: carried.serviceIds,
-        ledgerRows: carried.ledgerRows,
+      {
+        actor,
+        action: 'carry_system_stage',
+        entityType: 'agency_system',
+        entityId: before.id,
+        after: {
+          stage: input.stage,
+          reachedOn: input.reachedOn,
+          serviceCount: carried.serviceIds.length,
+          serviceIds: carried.serviceIds,
+          ledgerRows: carried.ledgerRows,
+        },
+        reason: input.note ?? null,
       },
-      reason: input.note ?? null,
-    });
+    ]);
   }
 
   private async requireAgency(db: EntityManager, agencyId: string): Promise<void> {
