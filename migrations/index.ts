@@ -3,6 +3,7 @@ import { Initial1795816963161 } from './1795816963161-Initial.js';
 import { UserSessions1795818768507 } from './1795818768507-UserSessions.js';
 import { LedgerSupersedesIndexes1795820358594 } from './1795820358594-LedgerSupersedesIndexes.js';
 import { DataChangeNotify1795830000000 } from './1795830000000-DataChangeNotify.js';
+import { ComplianceAndReports1796189123162 } from './1796189123162-ComplianceAndReports.js';
 
 /** Every migration, oldest first. `npm run migration:generate -- Name` writes a file here and adds it to this list. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -10,4 +11,6 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   UserSessions1795818768507,
   LedgerSupersedesIndexes1795820358594,
   DataChangeNotify1795830000000,
+  ,
+  ComplianceAndReports1796189123162,
 ];

@@ -8,6 +8,7 @@ import { AgenciesModule } from './modules/agencies/agencies.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { CatalogueModule } from './modules/catalogue/catalogue.module.js';
+import { ComplianceModule } from './modules/compliance/compliance.module.js';
 import { EvaluationsModule } from './modules/evaluations/evaluations.module.js';
 import { ImportsModule } from './modules/imports/imports.module.js';
 import { ProgressModule } from './modules/progress/progress.module.js';
@@ -49,6 +50,7 @@ export class AppModule {
         AgenciesModule,
         CatalogueModule,
         MilestonesModule,
+        ComplianceModule,
         EvaluationsModule,
         ProgressModule,
         ImportsModule,

@@ -19,6 +19,7 @@ export const DEMO = {
   generator: 'demo-v1',
   seed: 1401_05_31,
   articleDay: '2022-08-22', // 1401/05/31
+  baselineDay: '2022-03-21', // 1401/01/01: the 1401 cycle's first day and its services' baseline
   historyStart: '2022-07-23', // 1401/05/01
   historyEnd: '2023-03-20', // 1401/12/29
   singleWindowDue: '2022-09-22', // 1401/06/31 (A)
@@ -391,6 +392,7 @@ export async function seedDemoData(manager: EntityManager): Promise<DemoCredenti
       ['name_fa', 'text'],
       ['name_en', 'text'],
       ['audience', 'text'],
+      ['identified_on', 'date'],
       ['electronic_on', 'date'],
       ['single_window_on', 'date'],
       ['national_window_on', 'date'],
@@ -403,6 +405,8 @@ export async function seedDemoData(manager: EntityManager): Promise<DemoCredenti
       s.nameFa,
       s.nameEn,
       s.audience,
+      // Every demo service was in the agency's inventory by the 1401 cycle's baseline (its first day).
+      s.electronicOn && s.electronicOn < DEMO.baselineDay ? s.electronicOn : addDays(DEMO.baselineDay, -1),
       s.electronicOn,
       s.singleWindowOn,
       s.nationalWindowOn,
@@ -419,8 +423,8 @@ export async function seedDemoData(manager: EntityManager): Promise<DemoCredenti
   // The 1401 budget law and its deadlines (A), as data.
   const cycleId = stableUuid('cycle:budget-1401');
   await manager.query(
-    `INSERT INTO programme_cycle (id, code, title_fa, title_en, starts_on, ends_on) VALUES ($1, 'budget-1401', 'قانون بودجه ۱۴۰۱', 'Budget law of 1401', '2022-03-21', '2023-03-20')`,
-    [cycleId],
+    `INSERT INTO programme_cycle (id, code, title_fa, title_en, starts_on, ends_on, baseline_on) VALUES ($1, 'budget-1401', 'قانون بودجه ۱۴۰۱', 'Budget law of 1401', $2, '2023-03-20', $2)`,
+    [cycleId, DEMO.baselineDay],
   );
   await manager.query(
     `INSERT INTO milestone_definition (id, cycle_id, code, title_fa, title_en, rule, share_numerator, share_denominator, due_on, sort_order) VALUES

@@ -30,6 +30,10 @@ import {
 @Index('IDX_e_service_agency_stage', ['agencyId', 'stage'])
 @Check('CHK_e_service_audience', `"audience" IN (${SERVICE_AUDIENCES.map((a) => `'${a}'`).join(', ')})`)
 @Check('CHK_e_service_stage_dates', STAGE_DATES_IN_ORDER_SQL)
+@Check(
+  'CHK_e_service_withdrawal',
+  `("withdrawn_on" IS NULL) = ("withdrawal_reason" IS NULL) AND ("withdrawn_on" IS NULL OR "withdrawn_on" >= "identified_on")`,
+)
 export class EService {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -60,6 +64,20 @@ export class EService {
 
   @Column({ type: 'text' })
   audience: ServiceAudience;
+
+  /**
+   * The day the service entered the agency's inventory of identified services. A programme cycle's baseline is
+   * the services identified by its baseline day (milestones measure shares against it).
+   */
+  @Column({ type: 'date' })
+  identifiedOn: string;
+
+  /** The day it was withdrawn from the inventory (by an admin, with a reason); it still counts in the baseline. */
+  @Column({ type: 'date', nullable: true })
+  withdrawnOn: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  withdrawalReason: string | null;
 
   @Column({ type: 'date', nullable: true })
   electronicOn: string | null;

@@ -65,7 +65,7 @@ export class MilestoneDefinition {
   dueOn: string;
 
   /** How many days before the due date an agency that has not met it is "at risk". */
-  @Column({ type: 'integer', default: 30 })
+  @Column({ type: 'integer', default: 14 })
   atRiskDays: number;
 
   @Column({ type: 'integer', default: 0 })

@@ -1,0 +1,177 @@
+import type { EntityManager } from 'typeorm';
+import type { AgencyBranch, AgencyKind } from '../agencies/agency.entity.js';
+import type { MilestoneRule } from '../milestones/milestone-definition.entity.js';
+
+/**
+ * The compliance engine's reads. Days arrive as `YYYY-MM-DD` text and scores as exact decimal text.
+ */
+
+export interface CycleRow {
+  id: string;
+  code: string;
+  title_fa: string;
+  title_en: string;
+  starts_on: string;
+  ends_on: string;
+  baseline_on: string;
+}
+
+export interface MilestoneRow {
+  id: string;
+  code: string;
+  title_fa: string;
+  title_en: string;
+  rule: MilestoneRule;
+  share_numerator: number | null;
+  share_denominator: number | null;
+  due_on: string;
+  at_risk_days: number;
+}
+
+/** One agency on one day: its inventory, its stages, its score, and the day it met each milestone. */
+export interface ComplianceRow {
+  id: string;
+  code: string;
+  name_fa: string;
+  name_en: string;
+  search_key: string;
+  kind: AgencyKind;
+  branch: AgencyBranch;
+  is_main: boolean;
+  single_window_launched_on: string | null;
+  national_window_connected_on: string | null;
+  /** Services identified by the cycle's baseline day (withdrawn later or not). */
+  baseline: number;
+  /** Services identified by the day and not withdrawn by then. */
+  identified: number;
+  in_single_window: number;
+  connected: number;
+  /** Baseline services in the single window on the day (and not withdrawn). */
+  baseline_in_single_window: number;
+  /** The latest final score known on the day, exact decimal text, or null. */
+  score: string | null;
+  /** The day each milestone (in `selectMilestones` order) was met, if it was by the day; else null. */
+  met_on: Array<string | null>;
+}
+
+const CYCLE_COLUMNS = `id, code, title_fa, title_en, to_char(starts_on, 'YYYY-MM-DD') AS starts_on,
+  to_char(ends_on, 'YYYY-MM-DD') AS ends_on, to_char(baseline_on, 'YYYY-MM-DD') AS baseline_on`;
+
+/** The cycle in force on a day: the latest that started on or before it, else the first one; none if no cycle. */
+export async function selectCycleInForce(db: EntityManager, day: string): Promise<CycleRow | undefined> {
+  const rows = await db.query<CycleRow[]>(
+    `SELECT ${CYCLE_COLUMNS} FROM programme_cycle
+     ORDER BY (starts_on <= $1::date) DESC, CASE WHEN starts_on <= $1::date THEN starts_on END DESC, starts_on
+     LIMIT 1`,
+    [day],
+  );
+  return rows[0];
+}
+
+/** The cycle whose span holds a day (cycles never overlap), if any. */
+export async function selectCycleHolding(db: EntityManager, day: string): Promise<CycleRow | undefined> {
+  const rows = await db.query<CycleRow[]>(
+    `SELECT ${CYCLE_COLUMNS} FROM programme_cycle WHERE $1::date BETWEEN starts_on AND ends_on ORDER BY starts_on LIMIT 1`,
+    [day],
+  );
+  return rows[0];
+}
+
+export function selectMilestones(db: EntityManager, cycleId: string): Promise<MilestoneRow[]> {
+  return db.query<MilestoneRow[]>(
+    `SELECT id, code, title_fa, title_en, rule, share_numerator, share_denominator,
+            to_char(due_on, 'YYYY-MM-DD') AS due_on, at_risk_days
+     FROM milestone_definition WHERE cycle_id = $1 ORDER BY sort_order, code`,
+    [cycleId],
+  );
+}
+
+export interface ComplianceFilter {
+  /** The as-of day (ISO). */
+  asOf: string;
+  /** The cycle whose milestones and baseline apply; null: no milestones. */
+  cycleId: string | null;
+  baselineOn: string | null;
+  /** With subordinate bodies, or the main agencies only. */
+  all: boolean;
+  /** Scores of this round only. */
+  roundId?: string;
+  /** These agencies only (whatever `all` says). */
+  agencyIds?: string[];
+}
+
+/**
+ * Every agency's standing on a day, in one set-based query: one grouped pass over the services (the inventory and
+ * the stages reached by the day), one over the final scores, and for each milestone the day it was met:
+ *
+ * - own single window launched, or connected to the national window: that day, if on or before the as-of day;
+ * - a share of services in the single window (n/d of the baseline): the day the k-th baseline service reached it,
+ *   k = ceil(baseline × n / d) (counted while not withdrawn), and never before the single window itself.
+ *
+ * Never a query per agency. The milestones are few (three per cycle); the services and scores are scanned once.
+ */
+export function selectCompliance(db: EntityManager, filter: ComplianceFilter): Promise<ComplianceRow[]> {
+  return db.query<ComplianceRow[]>(
+    `WITH chosen AS (
+       SELECT a.* FROM agency a
+       WHERE CASE WHEN $5::uuid[] IS NOT NULL THEN a.id = ANY($5::uuid[]) ELSE ($4::boolean OR a.is_main) END
+     ), ms AS (
+       SELECT rule, share_numerator AS n, share_denominator AS d, sort_order, code
+       FROM milestone_definition WHERE cycle_id = $2::uuid
+     ), svc AS (
+       SELECT s.agency_id,
+              count(*) FILTER (WHERE s.identified_on <= $3::date)::int AS baseline,
+              count(*) FILTER (WHERE present)::int AS identified,
+              count(*) FILTER (WHERE present AND s.single_window_on <= $1::date)::int AS in_single_window,
+              count(*) FILTER (WHERE present AND s.national_window_on <= $1::date)::int AS connected,
+              count(*) FILTER (WHERE in_baseline_window)::int AS baseline_in_single_window,
+              array_agg(s.single_window_on ORDER BY s.single_window_on) FILTER (WHERE in_baseline_window) AS sw_days
+       FROM e_service s
+       JOIN chosen a ON a.id = s.agency_id
+       CROSS JOIN LATERAL (SELECT
+         s.identified_on <= $1::date AND (s.withdrawn_on IS NULL OR s.withdrawn_on > $1::date) AS present,
+         s.identified_on <= $3::date AND s.single_window_on <= $1::date
+           AND (s.withdrawn_on IS NULL OR s.withdrawn_on > $1::date) AS in_baseline_window) f
+       GROUP BY s.agency_id
+     ), scores AS (
+       SELECT DISTINCT ON (x.agency_id) x.agency_id, x.total::text AS score
+       FROM score x JOIN evaluation_round r ON r.id = x.round_id JOIN chosen a ON a.id = x.agency_id
+       WHERE x.status = 'final' AND x.finalised_at < (($1::date + 1)::timestamp AT TIME ZONE 'Asia/Tehran')
+         AND ($6::uuid IS NULL OR x.round_id = $6::uuid)
+       ORDER BY x.agency_id, r.ends_on DESC, r.created_at DESC
+     )
+     SELECT a.id, a.code, a.name_fa, a.name_en, a.search_key, a.kind, a.branch, a.is_main,
+            to_char(a.single_window_launched_on, 'YYYY-MM-DD') AS single_window_launched_on,
+            to_char(a.national_window_connected_on, 'YYYY-MM-DD') AS national_window_connected_on,
+            coalesce(v.baseline, 0) AS baseline, coalesce(v.identified, 0) AS identified,
+            coalesce(v.in_single_window, 0) AS in_single_window, coalesce(v.connected, 0) AS connected,
+            coalesce(v.baseline_in_single_window, 0) AS baseline_in_single_window,
+            c.score,
+            coalesce((
+              SELECT array_agg(to_char(CASE
+                  WHEN m.rule = 'national_window_connected' THEN
+                    CASE WHEN a.national_window_connected_on <= $1::date THEN a.national_window_connected_on END
+                  WHEN a.single_window_launched_on IS NULL OR a.single_window_launched_on > $1::date THEN NULL
+                  WHEN m.rule = 'single_window_launched' THEN a.single_window_launched_on
+                  WHEN k.k = 0 THEN a.single_window_launched_on
+                  WHEN v.sw_days[k.k] IS NULL THEN NULL
+                  ELSE greatest(a.single_window_launched_on, v.sw_days[k.k])
+                END, 'YYYY-MM-DD') ORDER BY m.sort_order, m.code)
+              FROM ms m
+              CROSS JOIN LATERAL (SELECT CASE WHEN m.rule = 'single_window_service_share'
+                THEN (coalesce(v.baseline, 0) * m.n + m.d - 1) / m.d ELSE 0 END AS k) k
+            ), '{}') AS met_on
+     FROM chosen a
+     LEFT JOIN svc v ON v.agency_id = a.id
+     LEFT JOIN scores c ON c.agency_id = a.id
+     ORDER BY a.code`,
+    [
+      filter.asOf,
+      filter.cycleId,
+      filter.baselineOn ?? filter.asOf,
+      filter.all,
+      filter.agencyIds ?? null,
+      filter.roundId ?? null,
+    ],
+  );
+}
