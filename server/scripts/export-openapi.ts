@@ -19,6 +19,8 @@ const config = new AppConfig({
   nodeEnv: 'test',
   clientDir: '',
   readCacheBytes: 0,
+  reportEmbargoHours: 0,
+  weeklyReports: 'off',
 });
 const app = await createApp(config, createDataSource('postgres://preview@localhost/preview'), { preview: true });
 await writeFile(out, `${JSON.stringify(buildOpenApiDocument(app), null, 2)}\n`);

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { DataVersion } from './common/db/data-version.js';
@@ -43,6 +44,7 @@ export class AppModule {
           dataSourceFactory: () => Promise.resolve(dataSource),
         }),
         DbModule.forRoot(dataVersion),
+        ScheduleModule.forRoot(),
         AuditModule,
         AuthModule,
         HealthModule,

@@ -13,6 +13,10 @@ export class AppConfig {
   readonly clientDir!: string;
   /** The most the public read cache holds, in bytes; 0 turns it off. */
   readonly readCacheBytes!: number;
+  /** Hours after publication before the public sees a weekly report (staff see it at once); 0: no embargo. */
+  readonly reportEmbargoHours!: number;
+  /** `on`: produce the weekly report every Saturday 08:00 Tehran, and missed weeks at start; `off`: only by hand. */
+  readonly weeklyReports!: 'on' | 'off';
 
   constructor(values: AppConfig) {
     Object.assign(this, values);
@@ -35,6 +39,14 @@ function parseMegabytes(name: string, raw: string | undefined, fallback: number)
     throw new ConfigError(`${name} must be a whole number of megabytes from 0 to 65536, got "${raw}"`);
   }
   return Number(raw) * 1024 * 1024;
+}
+
+function parseHours(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) > 720) {
+    throw new ConfigError(`${name} must be a whole number of hours from 0 to 720, got "${raw}"`);
+  }
+  return Number(raw);
 }
 
 function parseDatabaseUrl(raw: string | undefined): string | undefined {
@@ -78,5 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { cli
     nodeEnv: oneOf('NODE_ENV', env.NODE_ENV, ['development', 'production', 'test'] as const, 'development'),
     clientDir: env.CLIENT_DIR && env.CLIENT_DIR.trim() !== '' ? resolve(base, env.CLIENT_DIR) : defaults.clientDir,
     readCacheBytes: parseMegabytes('READ_CACHE_MB', env.READ_CACHE_MB, 64),
+    reportEmbargoHours: parseHours('REPORT_EMBARGO_HOURS', env.REPORT_EMBARGO_HOURS, 0),
+    weeklyReports: oneOf('WEEKLY_REPORTS', env.WEEKLY_REPORTS, ['on', 'off'] as const, 'on'),
   });
 }

@@ -13,6 +13,8 @@ export function testConfig(databaseUrl: string, overrides: Partial<AppConfig> = 
     nodeEnv: 'test',
     clientDir: join(tmpdir(), 'monitor-no-client'),
     readCacheBytes: 16 * 1024 * 1024,
+    reportEmbargoHours: 0,
+    weeklyReports: 'on',
     ...overrides,
   });
 }

@@ -18,6 +18,7 @@ export class DataVersion {
   private client: pg.Client | undefined;
   private stopped = false;
   private retry: NodeJS.Timeout | undefined;
+  private scheduled: { at: number; timer: NodeJS.Timeout } | undefined;
   private readonly listeners = new Set<() => void>();
   private readonly logger = new Logger('DataVersion');
 
@@ -39,6 +40,23 @@ export class DataVersion {
     for (const listener of this.listeners) listener();
   }
 
+  /**
+   * Public data that changes with time rather than with a commit (a weekly report whose embargo ends): the version
+   * moves at that instant, so no answer cached before it outlives it. The earliest pending instant is kept.
+   */
+  movesAt(instant: Date): void {
+    const delay = instant.getTime() - Date.now();
+    if (this.stopped || delay <= 0 || (this.scheduled && this.scheduled.at <= instant.getTime())) return;
+    clearTimeout(this.scheduled?.timer);
+    // Timers hold at most ~24.8 days; a later instant is looked at again when the shorter timer fires.
+    const timer = setTimeout(() => {
+      this.scheduled = undefined;
+      this.moved();
+    }, Math.min(delay, 2 ** 31 - 1));
+    timer.unref();
+    this.scheduled = { at: instant.getTime(), timer };
+  }
+
   onMove(listener: () => void): void {
     this.listeners.add(listener);
   }
@@ -51,6 +69,7 @@ export class DataVersion {
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.retry);
+    clearTimeout(this.scheduled?.timer);
     const client = this.client;
     this.client = undefined;
     await client?.end().catch(() => undefined);

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { addDays, daysBetween, maxDay, minDay } from '../../common/dates/calendar-day.js';
+import { tehranInstant, weekStartOf } from '../../common/dates/week.js';
 import { AuditService } from '../../modules/audit/audit.service.js';
+import { produceWeeklyReport } from '../../modules/reports/reports.production.js';
 import { hashPassword, randomPassword } from '../../modules/users/password.js';
 import type { UserRole } from '../../modules/users/app-user.entity.js';
 import { MAIN_AGENCIES, SUBORDINATE_AGENCIES, type AgencySeed } from './agencies.data.js';
@@ -573,5 +575,10 @@ export async function seedDemoData(manager: EntityManager): Promise<DemoCredenti
     after: counts,
     reason: 'Demo data set loaded into an empty database / بارگذاری داده نمایشی در پایگاه داده خالی',
   });
+  // The weekly reports of every week of the history, each as if published on the Saturday after it at 08:00.
+  for (let week = weekStartOf(DEMO.historyStart); week <= DEMO.historyEnd; week = addDays(week, 7)) {
+    const publishedAt = tehranInstant(addDays(week, 7), 8);
+    await produceWeeklyReport(manager, week, { publishedAt, embargoHours: 0 });
+  }
   return accounts.map(({ username, password, role }) => ({ username, password, role }));
 }

@@ -77,6 +77,13 @@ export async function selectCycleHolding(db: EntityManager, day: string): Promis
   return rows[0];
 }
 
+/** Every cycle's span. */
+export function selectCycleSpans(db: EntityManager): Promise<Array<{ starts_on: string; ends_on: string }>> {
+  return db.query(
+    `SELECT to_char(starts_on, 'YYYY-MM-DD') AS starts_on, to_char(ends_on, 'YYYY-MM-DD') AS ends_on FROM programme_cycle`,
+  );
+}
+
 export function selectMilestones(db: EntityManager, cycleId: string): Promise<MilestoneRow[]> {
   return db.query<MilestoneRow[]>(
     `SELECT id, code, title_fa, title_en, rule, share_numerator, share_denominator,

@@ -1,12 +1,15 @@
 import { Module } from '@nestjs/common';
+import { ReportsController } from './reports.controller.js';
+import { ReportsScheduler } from './reports.scheduler.js';
+import { ReportsService } from './reports.service.js';
 
 /**
- * Reports: the weekly report to the cabinet (`weekly_report`: one Iranian week's list of connected and delayed
- * agencies, frozen once published) and the agencies' official replies to it (`agency_response`).
- *
- * No providers yet. Next here: building the weekly report from the compliance status on its date, scheduling it
- * (behind a service that wraps @nestjs/schedule), publishing and verifying it, and recording agencies' replies
- * (which may later move to a `responses` module of their own).
+ * Weekly reports (`weekly_report`): the frozen, citable list of each Iranian week, produced from the compliance
+ * engine's snapshots (weekly-report.content.ts) by one production path (reports.production.ts) that the schedule,
+ * the start-up catch-up, the CLI and the demo seed share. `agency_response` (right of reply) comes later.
  */
-@Module({})
+@Module({
+  controllers: [ReportsController],
+  providers: [ReportsService, ReportsScheduler],
+})
 export class ReportsModule {}

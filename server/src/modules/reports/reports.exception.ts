@@ -1,0 +1,29 @@
+import { HttpStatus } from '@nestjs/common';
+import { AppException } from '../../common/errors/app-exception.js';
+
+export class ReportWeekInvalidException extends AppException {
+  constructor(input: string) {
+    super('REPORT_WEEK_INVALID', HttpStatus.BAD_REQUEST, {
+      fa: 'هفته معتبر نیست؛ تاریخ شنبه آن هفته را مانند ۱۴۰۱-۰۶-۲۶ بنویسید.',
+      en: `"${input.slice(0, 40)}" is not a week; give its Saturday as a Jalali or ISO day, e.g. 1401-06-26.`,
+    });
+  }
+}
+
+export class ReportNotFoundException extends AppException {
+  constructor(week: string, revision?: number) {
+    super('REPORT_NOT_FOUND', HttpStatus.NOT_FOUND, {
+      fa: `گزارش هفتگی ${week}${revision ? ` (ویرایش ${revision})` : ''} منتشر نشده است.`,
+      en: `No weekly report ${week}${revision ? ` revision ${revision}` : ''} has been published.`,
+    });
+  }
+}
+
+export class ReportOutsideCycleException extends AppException {
+  constructor(week: string) {
+    super('REPORT_OUTSIDE_CYCLE', HttpStatus.UNPROCESSABLE_ENTITY, {
+      fa: `هفته ${week} در هیچ دوره برنامه‌ای نیست.`,
+      en: `The week ${week} is not in any programme cycle.`,
+    });
+  }
+}
