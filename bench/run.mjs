@@ -30,7 +30,19 @@ const ROUTES = [
   '/api/v1/rounds',
   '/api/v1/scores?pageSize=200',
   '/api/v1/evaluation-sessions?pageSize=200',
+  '/api/v1/overview?asOf=2022-08-22',
+  '/api/v1/rankings?by=score&asOf=2022-08-22&pageSize=200',
+  '/api/v1/agencies/{interiorId}/compliance?asOf=2022-08-22',
+  '/api/v1/weekly-reports?pageSize=50',
+  '/api/v1/weekly-reports/latest',
 ];
+
+/**
+ * The compliance engine's computation without the read cache: each request asks for another day, so none is a
+ * hit. Sequential, one at a time; the median and the slowest are reported (milliseconds per answer).
+ */
+const UNCACHED = ['/api/v1/overview?asOf={day}', '/api/v1/rankings?by=score&pageSize=1000&asOf={day}'];
+const UNCACHED_DAYS = 30;
 
 /** How each placeholder in ROUTES is found, given a GET against the app that returns parsed JSON. */
 const PARAMS = {
@@ -449,6 +461,20 @@ function today() {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+/** Times UNCACHED_DAYS answers of one computation, each for a different day (so never from the cache). */
+async function measureUncached(appBase, route) {
+  const times = [];
+  for (let i = 0; i < UNCACHED_DAYS; i++) {
+    const day = new Date(Date.UTC(2022, 6, 23 + i * 7)).toISOString().slice(0, 10);
+    const started = process.hrtime.bigint();
+    const response = await httpGet(appBase + route.replace('{day}', day));
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+    if (response.status !== 200) throw new Error(`${route} for ${day}: HTTP ${response.status}`);
+  }
+  times.sort((a, b) => a - b);
+  return { route, requests: times.length, medianMs: round(times[times.length >> 1], 1), maxMs: round(times.at(-1), 1) };
+}
+
 async function main() {
   ensureTools();
   if (!options['no-build']) run('npm', ['run', 'build']);
@@ -466,6 +492,9 @@ async function main() {
   const results = [];
   for (const path of paths) results.push(await measure(appBase, path));
   printTable(results);
+  const uncached = [];
+  for (const route of UNCACHED) uncached.push(await measureUncached(appBase, route));
+  for (const u of uncached) console.log(`uncached ${u.route}: median ${u.medianMs} ms, slowest ${u.maxMs} ms`);
 
   const cpus = os.cpus();
   const date = today();
@@ -496,6 +525,7 @@ async function main() {
     },
     targets: { ratio: TARGET_RATIO, p99Ms: TARGET_P99_MS },
     results,
+    uncached,
   };
   await mkdir(join(BENCH, 'results'), { recursive: true });
   const file = join(BENCH, 'results', `${date}.json`);

@@ -11,6 +11,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   UserSessions1795818768507,
   LedgerSupersedesIndexes1795820358594,
   DataChangeNotify1795830000000,
-  ,
   ComplianceAndReports1796189123162,
 ];

@@ -18,6 +18,8 @@ describe("the client's API types", () => {
       nodeEnv: 'test',
       clientDir: '',
       readCacheBytes: 0,
+      reportEmbargoHours: 0,
+      weeklyReports: 'off',
     });
     const app = await createApp(config, createDataSource('postgres://preview@localhost/preview'), { preview: true });
     try {

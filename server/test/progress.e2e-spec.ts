@@ -434,6 +434,9 @@ describe('services and systems', () => {
       singleWindowOn: '2022-02-20',
       nationalWindowOn: '2022-07-27',
       stage: 'national_window',
+      identifiedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      withdrawnOn: null,
+      withdrawalReason: null,
       version: 1,
     });
     const connected = await get(`/api/v1/agencies/${interior.id}/services?stage=national_window&pageSize=1`);

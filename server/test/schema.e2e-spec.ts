@@ -93,7 +93,7 @@ describe('the database refuses invalid data by itself', () => {
     const agencyId = await agency('stage-agency');
     const insert = (electronic: string | null, single: string | null, national: string | null) =>
       sut.query(
-        `INSERT INTO e_service (agency_id, code, name_fa, name_en, audience, electronic_on, single_window_on, national_window_on) VALUES ($1, gen_random_uuid()::text, 'خ', 'S', 'g2c', $2, $3, $4)`,
+        `INSERT INTO e_service (agency_id, code, name_fa, name_en, audience, identified_on, electronic_on, single_window_on, national_window_on) VALUES ($1, gen_random_uuid()::text, 'خ', 'S', 'g2c', '2020-01-01', $2, $3, $4)`,
         [agencyId, electronic, single, national],
       );
     await expect(insert('2022-05-01', '2022-04-01', null)).rejects.toThrow(/CHK_e_service_stage_dates/);
@@ -114,7 +114,7 @@ describe('the database refuses invalid data by itself', () => {
 
   it('refuses a weekly report that does not run Saturday to Friday, and any change once published', async () => {
     const [{ id: cycleId }] = await sut.query(
-      `INSERT INTO programme_cycle (code, title_fa, title_en, starts_on, ends_on) VALUES ('c', 'ق', 'C', '2022-03-21', '2023-03-20') RETURNING id`,
+      `INSERT INTO programme_cycle (code, title_fa, title_en, starts_on, ends_on, baseline_on) VALUES ('c', 'ق', 'C', '2022-03-21', '2023-03-20', '2022-03-21') RETURNING id`,
     );
     // 2022-08-20 is a Saturday (1401/05/29); 2022-08-21 is a Sunday.
     await expect(
@@ -131,6 +131,33 @@ describe('the database refuses invalid data by itself', () => {
       sut.query(`UPDATE weekly_report SET content = '{"connected": 11}' WHERE id = $1`, [id]),
     ).rejects.toThrow(/never changed/);
     await expect(sut.query(`DELETE FROM weekly_report WHERE id = $1`, [id])).rejects.toThrow(/never changed/);
+    // A second revision of the week needs the one it replaces and a reason; a second revision 1 is refused.
+    await expect(
+      sut.query(
+        `INSERT INTO weekly_report (cycle_id, week_starts_on, week_ends_on, content, revision) VALUES ($1, '2022-08-20', '2022-08-26', '{}', 2)`,
+        [cycleId],
+      ),
+    ).rejects.toThrow(/CHK_weekly_report_revision/);
+    await expect(
+      sut.query(
+        `INSERT INTO weekly_report (cycle_id, week_starts_on, week_ends_on, content) VALUES ($1, '2022-08-20', '2022-08-26', '{}')`,
+        [cycleId],
+      ),
+    ).rejects.toThrow(/UQ_weekly_report_week_revision/);
+  });
+
+  it('refuses a withdrawal without a reason or before the service was identified', async () => {
+    const [{ id: agencyId }] = await sut.query(
+      `INSERT INTO agency (code, name_fa, name_en, kind, branch) VALUES ('withdrawing', 'نام', 'Name', 'ministry', 'executive') RETURNING id`,
+    );
+    const insert = (withdrawnOn: string | null, reason: string | null) =>
+      sut.query(
+        `INSERT INTO e_service (agency_id, code, name_fa, name_en, audience, identified_on, withdrawn_on, withdrawal_reason) VALUES ($1, gen_random_uuid()::text, 'خ', 'S', 'g2c', '2022-03-21', $2, $3)`,
+        [agencyId, withdrawnOn, reason],
+      );
+    await expect(insert('2022-05-01', null)).rejects.toThrow(/CHK_e_service_withdrawal/);
+    await expect(insert('2022-03-20', 'merged')).rejects.toThrow(/CHK_e_service_withdrawal/);
+    await expect(insert('2022-03-21', 'merged')).resolves.toBeDefined();
   });
 
   it('keeps the audit trail append-only', async () => {

@@ -188,7 +188,10 @@ describe('a published report is frozen', () => {
     expect(revisions.body.items[0].reason).toContain('late record');
     expect(revisions.body.items[1].supersedes).toBeNull();
     for (const revision of [1, 2]) {
-      const v = await t.request({ method: 'GET', url: `/api/v1/weekly-reports/1401-06-26/verify?revision=${revision}` });
+      const v = await t.request({
+        method: 'GET',
+        url: `/api/v1/weekly-reports/1401-06-26/verify?revision=${revision}`,
+      });
       expect(v.body.valid).toBe(true);
     }
     const [{ n }] = await t.sql.query(
@@ -290,7 +293,9 @@ describe('the embargo', () => {
     );
     expect(cycle).toHaveLength(1);
     const publishedAt = new Date(Date.now() - 3_600_000 + 2_000);
-    const result = await t.sql.transaction((m) => produceWeeklyReport(m, '2024-03-23', { publishedAt, embargoHours: 1 }));
+    const result = await t.sql.transaction((m) =>
+      produceWeeklyReport(m, '2024-03-23', { publishedAt, embargoHours: 1 }),
+    );
     expect(result.created).toBe(true);
     const cabinet = await t.request({
       method: 'GET',

@@ -4,2895 +4,4456 @@
  */
 
 export interface paths {
-  '/api/v1/audit': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Browse and filter the audit trail (admin, cabinet) */
+        get: operations["listAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Browse and filter the audit trail (admin, cabinet) */
-    get: operations['listAudit'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/auth/login': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in (10 attempts a minute per address) */
+        post: operations["signIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Sign in (10 attempts a minute per address) */
-    post: operations['signIn'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/auth/logout': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out: the session ends on the server */
+        post: operations["signOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Sign out: the session ends on the server */
-    post: operations['signOut'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/auth/me': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** The signed-in user */
-    get: operations['getMe'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/health': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['HealthController_check'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/meta': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/meta": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MetaController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['MetaController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/agencies': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/agencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Agencies, paginated, with search */
+        get: operations["listAgencies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Agencies, paginated, with search */
-    get: operations['listAgencies'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/agencies/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/agencies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One agency with its parent, subordinate bodies, systems and stage counts */
+        get: operations["getAgency"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** One agency with its parent, subordinate bodies, systems and stage counts */
-    get: operations['getAgency'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/rounds': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/agencies/{id}/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An agency's services with their stage days */
+        get: operations["listAgencyServices"];
+        put?: never;
+        /** Add a service to an agency's inventory of identified services, with no stage reached yet (admin) */
+        post: operations["createAgencyService"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Evaluation rounds with their criteria, newest first (public) */
-    get: operations['listRounds'];
-    put?: never;
-    /** Open a new evaluation round with its criteria set; weights add up to exactly 100 (admin) */
-    post: operations['createRound'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/rounds/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/services/{id}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a service from its agency’s inventory, with a reason; it takes no further stage (admin) */
+        post: operations["withdrawService"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** One evaluation round with its criteria (public) */
-    get: operations['getRound'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/rounds/{id}/close': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/cycles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Programme cycles with their milestones, the earliest first */
+        get: operations["listCycles"];
+        put?: never;
+        /** Add a programme cycle; its days may not overlap another cycle (admin) */
+        post: operations["createCycle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Close a round: its scores are frozen (admin) */
-    post: operations['closeRound'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/evaluation-sessions': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/cycles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One programme cycle with its milestones */
+        get: operations["getCycle"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a cycle's titles or days at the version read (admin) */
+        patch: operations["updateCycle"];
+        trace?: never;
     };
-    /** Evaluation sessions, newest first; internal notes and evaluators for signed-in users only */
-    get: operations['listEvaluationSessions'];
-    put?: never;
-    /** Record a session and, optionally, the agency’s criterion scores as a draft (evaluator, admin) */
-    post: operations['createEvaluationSession'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/evaluation-sessions/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/cycles/{id}/milestones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a milestone (a deadline and its rule) to a cycle (admin) */
+        post: operations["createMilestone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** Change a session at the version read; 409 if someone changed it since (evaluator, admin) */
-    patch: operations['updateEvaluationSession'];
-    trace?: never;
-  };
-  '/api/v1/scores': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/milestones/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a milestone's titles, share, due day, at-risk window or order at the version read (admin) */
+        patch: operations["updateMilestone"];
+        trace?: never;
     };
-    /** Agencies’ scores by round; the public sees final scores only, signed-in users every status */
-    get: operations['listScores'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/scores/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many agencies are connected and where each milestone stands, on a day */
+        get: operations["getOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** One score; for the public only if it is final (else 404) */
-    get: operations['getScore'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** New criterion values at the version read: a draft/submitted score goes (back) to draft; a closed round’s or a reviewed/final score only by an admin’s correction with a reason (evaluator, admin) */
-    patch: operations['updateScore'];
-    trace?: never;
-  };
-  '/api/v1/scores/{id}/submit': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/rankings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Agencies ranked by score or progress on a day, with movement since the week before and flags */
+        get: operations["getRankings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** draft → submitted (evaluator, admin) */
-    post: operations['submitScore'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/scores/{id}/review': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/agencies/{id}/compliance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One agency's status on each milestone on a day, with its baseline of identified services */
+        get: operations["getAgencyCompliance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** submitted → reviewed, by someone other than the submitter (evaluator, admin) */
-    post: operations['reviewScore'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/scores/{id}/finalise': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Evaluation rounds with their criteria, newest first (public) */
+        get: operations["listRounds"];
+        put?: never;
+        /** Open a new evaluation round with its criteria set; weights add up to exactly 100 (admin) */
+        post: operations["createRound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** reviewed → final: the score becomes public and ranked (evaluator, admin) */
-    post: operations['finaliseScore'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/agencies/{id}/progress': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/rounds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One evaluation round with its criteria (public) */
+        get: operations["getRound"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** An agency's connection progress: current days, version and ledger (newest first) */
-    get: operations['getAgencyProgress'];
-    put?: never;
-    /** Record (or correct) the day an agency launched its single window or connected to the national window */
-    post: operations['recordAgencyProgress'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/agencies/{id}/services': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/rounds/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a round: its scores are frozen (admin) */
+        post: operations["closeRound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** An agency's services with their stage days */
-    get: operations['listAgencyServices'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/agencies/{id}/systems': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/evaluation-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Evaluation sessions, newest first; internal notes and evaluators for signed-in users only */
+        get: operations["listEvaluationSessions"];
+        put?: never;
+        /** Record a session and, optionally, the agency’s criterion scores as a draft (evaluator, admin) */
+        post: operations["createEvaluationSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** An agency's systems with their stage days */
-    get: operations['listAgencySystems'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/services/{id}/stage': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/evaluation-sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a session at the version read; 409 if someone changed it since (evaluator, admin) */
+        patch: operations["updateEvaluationSession"];
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Record (or correct) the day a service reached a stage; earlier stages not yet reached get the same day */
-    post: operations['recordServiceStage'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/systems/{id}/stage': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Agencies’ scores by round; the public sees final scores only, signed-in users every status */
+        get: operations["listScores"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Record the day a system reached a stage: its services that had not reached it reach it the same day */
-    post: operations['recordSystemStage'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/imports/templates/{file}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/scores/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One score; for the public only if it is final (else 404) */
+        get: operations["getScore"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** New criterion values at the version read: a draft/submitted score goes (back) to draft; a closed round’s or a reviewed/final score only by an admin’s correction with a reason (evaluator, admin) */
+        patch: operations["updateScore"];
+        trace?: never;
     };
-    /** The template of an import: scores.xlsx, scores.csv, progress.xlsx or progress.csv */
-    get: operations['downloadImportTemplate'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/imports/{kind}/preview': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/scores/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** draft → submitted (evaluator, admin) */
+        post: operations["submitScore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Read and check a spreadsheet without writing anything: every problem, by row and column */
-    post: operations['previewImport'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/imports/{kind}/commit': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/scores/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** submitted → reviewed, by someone other than the submitter (evaluator, admin) */
+        post: operations["reviewScore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Check the spreadsheet again and write all of it in one transaction, or nothing if it has any problem */
-    post: operations['commitImport'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
+    "/api/v1/scores/{id}/finalise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** reviewed → final: the score becomes public and ranked (evaluator, admin) */
+        post: operations["finaliseScore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agencies/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An agency's connection progress: current days, version and ledger (newest first) */
+        get: operations["getAgencyProgress"];
+        put?: never;
+        /** Record (or correct) the day an agency launched its single window or connected to the national window */
+        post: operations["recordAgencyProgress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agencies/{id}/systems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An agency's systems with their stage days */
+        get: operations["listAgencySystems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/{id}/stage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record (or correct) the day a service reached a stage; earlier stages not yet reached get the same day */
+        post: operations["recordServiceStage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/systems/{id}/stage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the day a system reached a stage: its services that had not reached it reach it the same day */
+        post: operations["recordSystemStage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/templates/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The template of an import: scores.xlsx, scores.csv, progress.xlsx or progress.csv */
+        get: operations["downloadImportTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{kind}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read and check a spreadsheet without writing anything: every problem, by row and column */
+        post: operations["previewImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{kind}/commit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check the spreadsheet again and write all of it in one transaction, or nothing if it has any problem */
+        post: operations["commitImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/weekly-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published weekly reports, newest week first */
+        get: operations["listWeeklyReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/weekly-reports/latest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The newest published weekly report */
+        get: operations["getLatestWeeklyReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/weekly-reports/{week}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A week's report (its newest revision, or the one asked for) */
+        get: operations["getWeeklyReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/weekly-reports/{week}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every revision of a week's report, newest first */
+        get: operations["listWeeklyReportRevisions"];
+        put?: never;
+        /** Corrects a week's report: computes it again from today's data as a new revision, with a reason */
+        post: operations["reviseWeeklyReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/weekly-reports/{week}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recomputes the digest of the stored content and compares it with the published one */
+        get: operations["verifyWeeklyReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-  schemas: {
-    /** @enum {string} */
-    AuditEntityType:
-      | 'user_session'
-      | 'app_user'
-      | 'evaluation_round'
-      | 'evaluation_session'
-      | 'score'
-      | 'agency'
-      | 'e_service'
-      | 'agency_system'
-      | 'import'
-      | 'dataset';
-    /** @enum {string} */
-    AuditAction:
-      | 'sign_in'
-      | 'sign_out'
-      | 'create_user'
-      | 'create_round'
-      | 'close_round'
-      | 'create_session'
-      | 'update_session'
-      | 'correct_session'
-      | 'create_score'
-      | 'update_score'
-      | 'correct_score'
-      | 'submit_score'
-      | 'review_score'
-      | 'finalise_score'
-      | 'record_progress'
-      | 'record_service_stage'
-      | 'record_system_stage'
-      | 'carry_system_stage'
-      | 'import'
-      | 'seed';
-    AuditRecordDto: {
-      /** Format: uuid */
-      id: string;
-      /** Format: date-time */
-      occurredAt: string;
-      /** Format: uuid */
-      actorId: string | null;
-      actorUsername: string | null;
-      action: components['schemas']['AuditAction'];
-      entityType: components['schemas']['AuditEntityType'];
-      entityId: string;
-      before: Record<string, never> | null;
-      after: Record<string, never> | null;
-      reason: string | null;
-      requestId: string | null;
+    schemas: {
+        /** @enum {string} */
+        AuditEntityType: "user_session" | "app_user" | "evaluation_round" | "evaluation_session" | "score" | "agency" | "e_service" | "agency_system" | "programme_cycle" | "milestone_definition" | "weekly_report" | "import" | "dataset";
+        /** @enum {string} */
+        AuditAction: "sign_in" | "sign_out" | "create_user" | "create_round" | "close_round" | "create_session" | "update_session" | "correct_session" | "create_score" | "update_score" | "correct_score" | "submit_score" | "review_score" | "finalise_score" | "record_progress" | "record_service_stage" | "record_system_stage" | "carry_system_stage" | "create_cycle" | "update_cycle" | "create_milestone" | "update_milestone" | "create_service" | "withdraw_service" | "publish_weekly_report" | "revise_weekly_report" | "import" | "seed";
+        AuditRecordDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            actorId: string | null;
+            actorUsername: string | null;
+            action: components["schemas"]["AuditAction"];
+            entityType: components["schemas"]["AuditEntityType"];
+            entityId: string;
+            before: Record<string, never> | null;
+            after: Record<string, never> | null;
+            reason: string | null;
+            requestId: string | null;
+        };
+        AuditListDto: {
+            items: components["schemas"]["AuditRecordDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        LocalizedTextDto: {
+            fa: string;
+            en: string;
+        };
+        ErrorResponseDto: {
+            statusCode: number;
+            /** @description Stable machine-readable code, e.g. AGENCY_NOT_FOUND */
+            error: string;
+            message: components["schemas"]["LocalizedTextDto"];
+            /** @description Per-field problems for validation errors */
+            details?: Record<string, never>;
+            requestId?: string;
+        };
+        SignInDto: {
+            /** @example evaluator */
+            username: string;
+            password: string;
+            /**
+             * @description `cookie`: an httpOnly session cookie (browsers); `token`: the token in the body, for `Authorization: Bearer`.
+             * @default cookie
+             * @enum {string}
+             */
+            mode: "cookie" | "token";
+        };
+        MeDto: {
+            /** Format: uuid */
+            id: string;
+            username: string;
+            displayName: string;
+            /** @enum {string} */
+            role: "admin" | "evaluator" | "cabinet";
+        };
+        SignInResponseDto: {
+            user: components["schemas"]["MeDto"];
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description Only with mode=token. */
+            token?: string;
+        };
+        HealthDto: {
+            /** @enum {string} */
+            status: "ok" | "error";
+            /** @enum {string} */
+            database: "ok" | "unreachable";
+            version: string;
+            uptimeSeconds: number;
+        };
+        MetaDto: {
+            /** @description True when the database holds the generated demonstration data set. */
+            demoData: boolean;
+            notice: components["schemas"]["LocalizedTextDto"];
+            version: string;
+        };
+        AgencyDto: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            nameFa: string;
+            nameEn: string;
+            /** @enum {string} */
+            kind: "ministry" | "organisation" | "bank" | "judiciary" | "governorate" | "company" | "foundation" | "council" | "other";
+            /** @enum {string} */
+            branch: "executive" | "judiciary" | "legislative" | "other";
+            /** Format: uuid */
+            parentId: string | null;
+            /** @description One of the 170 main agencies. */
+            isMain: boolean;
+            serviceCount: number;
+            /** @description Services connected to the national window. */
+            connectedServiceCount: number;
+            /**
+             * Format: date
+             * @description Calendar day (Asia/Tehran).
+             */
+            singleWindowLaunchedOn: string | null;
+            /**
+             * Format: date
+             * @description Calendar day (Asia/Tehran).
+             */
+            nationalWindowConnectedOn: string | null;
+            /**
+             * @description Latest final quality score out of 100, exact decimal.
+             * @example 26.07
+             */
+            latestScore: string | null;
+        };
+        AgencyListDto: {
+            items: components["schemas"]["AgencyDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        AgencyRefDto: {
+            /** Format: uuid */
+            id: string;
+            nameFa: string;
+            nameEn: string;
+        };
+        StageCountsDto: {
+            not_electronic: number;
+            electronic: number;
+            single_window: number;
+            national_window: number;
+        };
+        AgencySystemDto: {
+            /** Format: uuid */
+            id: string;
+            nameFa: string;
+            nameEn: string;
+            /** @enum {string} */
+            stage: "not_electronic" | "electronic" | "single_window" | "national_window";
+            serviceCount: number;
+        };
+        AgencyDetailDto: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            nameFa: string;
+            nameEn: string;
+            /** @enum {string} */
+            kind: "ministry" | "organisation" | "bank" | "judiciary" | "governorate" | "company" | "foundation" | "council" | "other";
+            /** @enum {string} */
+            branch: "executive" | "judiciary" | "legislative" | "other";
+            /** Format: uuid */
+            parentId: string | null;
+            /** @description One of the 170 main agencies. */
+            isMain: boolean;
+            serviceCount: number;
+            /** @description Services connected to the national window. */
+            connectedServiceCount: number;
+            /**
+             * Format: date
+             * @description Calendar day (Asia/Tehran).
+             */
+            singleWindowLaunchedOn: string | null;
+            /**
+             * Format: date
+             * @description Calendar day (Asia/Tehran).
+             */
+            nationalWindowConnectedOn: string | null;
+            /**
+             * @description Latest final quality score out of 100, exact decimal.
+             * @example 26.07
+             */
+            latestScore: string | null;
+            parent: components["schemas"]["AgencyRefDto"] | null;
+            children: components["schemas"]["AgencyRefDto"][];
+            stageCounts: components["schemas"]["StageCountsDto"];
+            systems: components["schemas"]["AgencySystemDto"][];
+        };
+        CreateServiceDto: {
+            /**
+             * @description Unique within the agency (whatever the letter case); letters, digits, . _ -
+             * @example S0250
+             */
+            code: string;
+            /** @example صدور گواهی عدم سوء پیشینه */
+            nameFa: string;
+            /** @example Certificate of no criminal record */
+            nameEn: string;
+            /** @enum {string} */
+            audience: "g2c" | "g2b" | "g2g";
+            /**
+             * @description The day it entered the agency's inventory: ISO YYYY-MM-DD or Jalali YYYY/MM/DD (any digits); not after today.
+             * @example 1401/07/10
+             */
+            identifiedOn: string;
+            /**
+             * Format: uuid
+             * @description One of the agency's systems, which carries the service.
+             */
+            systemId?: string;
+            /** @description Why, for the audit trail (e.g. the letter that listed it). */
+            note?: string;
+        };
+        InventoryServiceDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            agencyId: string;
+            code: string;
+            nameFa: string;
+            nameEn: string;
+            /** @enum {string} */
+            audience: "g2c" | "g2b" | "g2g";
+            /**
+             * Format: date
+             * @description The day it entered the agency's inventory.
+             */
+            identifiedOn: string;
+            /**
+             * Format: date
+             * @description The day it left the inventory.
+             */
+            withdrawnOn: string | null;
+            withdrawalReason: string | null;
+            /** @description Send it back with the next write (optimistic locking). */
+            version: number;
+        };
+        WithdrawServiceDto: {
+            /** @description The `version` as read; a stale version gets 409. */
+            version: number;
+            /**
+             * @description ISO YYYY-MM-DD or Jalali YYYY/MM/DD (any digits); not before identifiedOn, not after today.
+             * @example 1401/09/01
+             */
+            withdrawnOn: string;
+            /** @example با خدمت دیگری ادغام شد */
+            reason: string;
+        };
+        MilestoneShareDto: {
+            /** @example 1 */
+            numerator: number;
+            /** @example 3 */
+            denominator: number;
+        };
+        MilestoneDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            cycleId: string;
+            code: string;
+            titleFa: string;
+            titleEn: string;
+            /** @enum {string} */
+            rule: "single_window_launched" | "single_window_service_share" | "national_window_connected";
+            /** @description The threshold of the share rule as an exact fraction; null for the other rules. */
+            share: components["schemas"]["MilestoneShareDto"] | null;
+            /**
+             * Format: date
+             * @description Calendar day.
+             */
+            dueOn: string;
+            /** @description Days before dueOn from which an agency that has not met it is at risk. */
+            atRiskDays: number;
+            sortOrder: number;
+            /** @description Send it back with the next write (optimistic locking). */
+            version: number;
+        };
+        CycleDto: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            titleFa: string;
+            titleEn: string;
+            /**
+             * Format: date
+             * @description Calendar day.
+             */
+            startsOn: string;
+            /**
+             * Format: date
+             * @description Calendar day.
+             */
+            endsOn: string;
+            /**
+             * Format: date
+             * @description The day whose inventory of identified services is the baseline of share milestones.
+             */
+            baselineOn: string;
+            /** @description Send it back with the next write (optimistic locking). */
+            version: number;
+            /** @description By sortOrder, then code. */
+            milestones: components["schemas"]["MilestoneDto"][];
+        };
+        CycleListDto: {
+            /** @description The earliest first. */
+            items: components["schemas"]["CycleDto"][];
+        };
+        CreateCycleDto: {
+            /**
+             * @description Unique; lower-case letters, digits, . _ -
+             * @example budget-1402
+             */
+            code: string;
+            /** @example قانون بودجه ۱۴۰۲ */
+            titleFa: string;
+            /** @example Budget law of 1402 */
+            titleEn: string;
+            /**
+             * @description ISO YYYY-MM-DD or Jalali YYYY/MM/DD (any digits). No day may be in another cycle.
+             * @example 1402/01/01
+             */
+            startsOn: string;
+            /**
+             * @description ISO YYYY-MM-DD or Jalali YYYY/MM/DD (any digits). ≥ startsOn.
+             * @example 1402/12/29
+             */
+            endsOn: string;
+            /**
+             * @description ISO YYYY-MM-DD or Jalali YYYY/MM/DD (any digits). The day whose inventory of identified services is the baseline of share milestones; ≤ endsOn. Default: startsOn.
+             * @example 1402/01/01
+             */
+            baselineOn?: string;
+        };
+        UpdateCycleDto: {
+            /** @description The `version` as read; a stale version gets 409. */
+            version: number;
+            titleFa?: string;
+            titleEn?: string;
+            /** @description ISO YYYY-MM-DD or Jalali YYYY/MM/DD (any digits). */
+            startsOn?: string;
+            /** @description ISO YYYY-MM-DD or Jalali YYYY/MM/DD (any digits). */
+            endsOn?: string;
+            /** @description ISO YYYY-MM-DD or Jalali YYYY/MM/DD (any digits). */
+            baselineOn?: string;
+        };
+        ShareInputDto: {
+            /** @example 1 */
+            numerator: number;
+            /**
+             * @description ≥ numerator.
+             * @example 3
+             */
+            denominator: number;
+        };
+        CreateMilestoneDto: {
+            /**
+             * @description Unique within the cycle; lower-case letters, digits, . _ -
+             * @example single-window-share
+             */
+            code: string;
+            /** @example ارائه دست‌کم یک‌سوم خدمات در پنجره واحد */
+            titleFa: string;
+            /** @example At least one third of services in the single window */
+            titleEn: string;
+            /**
+             * @description What an agency must have reached; not editable later.
+             * @enum {string}
+             */
+            rule: "single_window_launched" | "single_window_service_share" | "national_window_connected";
+            /** @description Required for, and only for, the single_window_service_share rule: the share of the baseline services, as an exact fraction. */
+            share?: components["schemas"]["ShareInputDto"];
+            /**
+             * @description ISO YYYY-MM-DD or Jalali YYYY/MM/DD (any digits).
+             * @example 1401/06/31
+             */
+            dueOn: string;
+            /**
+             * @description How many days before the due day an agency that has not met it is at risk.
+             * @default 14
+             */
+            atRiskDays: number;
+            /**
+             * @description Display order within the cycle.
+             * @default 0
+             */
+            sortOrder: number;
+        };
+        UpdateMilestoneDto: {
+            /** @description The `version` as read; a stale version gets 409. */
+            version: number;
+            titleFa?: string;
+            titleEn?: string;
+            /** @description Only for the single_window_service_share rule. */
+            share?: components["schemas"]["ShareInputDto"];
+            /**
+             * @description ISO YYYY-MM-DD or Jalali YYYY/MM/DD (any digits).
+             * @example 1401/10/30
+             */
+            dueOn?: string;
+            atRiskDays?: number;
+            sortOrder?: number;
+        };
+        CycleInfoDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example budget-1401 */
+            code: string;
+            titleFa: string;
+            titleEn: string;
+            /**
+             * Format: date
+             * @description Calendar day (Asia/Tehran), ISO.
+             */
+            startsOn: string;
+            /**
+             * Format: date
+             * @description Calendar day (Asia/Tehran), ISO.
+             */
+            endsOn: string;
+            /**
+             * Format: date
+             * @description Services identified by this day are the baseline of share milestones.
+             */
+            baselineOn: string;
+        };
+        AgencyCountDto: {
+            total: number;
+        };
+        ConnectedCountDto: {
+            count: number;
+            /**
+             * @description Percent of the agencies, two decimals, rounded half up.
+             * @example 5.88
+             */
+            share: string | null;
+        };
+        MilestoneCountsDto: {
+            code: string;
+            titleFa: string;
+            titleEn: string;
+            /**
+             * Format: date
+             * @description Calendar day (Asia/Tehran), ISO.
+             */
+            dueOn: string;
+            met: number;
+            pending: number;
+            atRisk: number;
+            overdue: number;
+        };
+        ServiceCountsDto: {
+            /** @description Services identified by the cycle's baseline day. */
+            baseline: number;
+            /** @description Identified by the day and not withdrawn. */
+            identified: number;
+            inSingleWindow: number;
+            connected: number;
+        };
+        OverviewDto: {
+            /**
+             * Format: date
+             * @description Calendar day (Asia/Tehran), ISO.
+             */
+            asOf: string;
+            cycle: components["schemas"]["CycleInfoDto"] | null;
+            agencies: components["schemas"]["AgencyCountDto"];
+            connected: components["schemas"]["ConnectedCountDto"];
+            milestones: components["schemas"]["MilestoneCountsDto"][];
+            services: components["schemas"]["ServiceCountsDto"];
+        };
+        RankedAgencyRefDto: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            nameFa: string;
+            nameEn: string;
+            /** @enum {string} */
+            kind: "ministry" | "organisation" | "bank" | "judiciary" | "governorate" | "company" | "foundation" | "council" | "other";
+            /** @enum {string} */
+            branch: "executive" | "judiciary" | "legislative" | "other";
+        };
+        MovementDto: {
+            /** @description Last week's rank. */
+            previousRank: number | null;
+            /** @description Places gained since last week (negative: lost). */
+            change: number | null;
+            /** @description Of `change`, the places the agency's own change explains (its rank had nobody else moved). */
+            own: number | null;
+            /** @description Of `change`, the part due to the others' changes. */
+            others: number | null;
+        };
+        FlagsDto: {
+            /** @description Codes of the milestones overdue on the day. */
+            overdue: string[];
+            /** @description Codes of the milestones at risk on the day. */
+            atRisk: string[];
+        };
+        RankingRowDto: {
+            /** @description Equal values share a rank (1, 2, 2, 4); null: unranked. */
+            rank: number | null;
+            agency: components["schemas"]["RankedAgencyRefDto"];
+            /**
+             * @description Latest final score on the day.
+             * @example 26.07
+             */
+            score: string | null;
+            /**
+             * @description Percent of identified services connected to the national window on the day, two decimals.
+             * @example 12.50
+             */
+            progress: string | null;
+            movement: components["schemas"]["MovementDto"];
+            flags: components["schemas"]["FlagsDto"];
+        };
+        RankingsDto: {
+            /**
+             * Format: date
+             * @description Calendar day (Asia/Tehran), ISO.
+             */
+            asOf: string;
+            /** @enum {string} */
+            by: "score" | "progress";
+            /**
+             * Format: date
+             * @description The day movement is measured from (a week before).
+             */
+            comparedWith: string;
+            /** @description Ranked rows of the whole scope (before filters). */
+            ranked: number;
+            items: components["schemas"]["RankingRowDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        AgencyServicesStatusDto: {
+            /** @description Identified by the cycle's baseline day: what the share is measured against. */
+            baseline: number;
+            /** @description Identified by the day and not withdrawn ("now"). */
+            identified: number;
+            inSingleWindow: number;
+            connected: number;
+            /** @description Baseline services in the single window on the day. */
+            baselineInSingleWindow: number;
+        };
+        ShareDto: {
+            numerator: number;
+            denominator: number;
+        };
+        AgencyMilestoneDto: {
+            code: string;
+            titleFa: string;
+            titleEn: string;
+            /** @enum {string} */
+            rule: "single_window_launched" | "single_window_service_share" | "national_window_connected";
+            share: components["schemas"]["ShareDto"] | null;
+            /**
+             * Format: date
+             * @description Calendar day (Asia/Tehran), ISO.
+             */
+            dueOn: string;
+            atRiskDays: number;
+            /** @enum {string} */
+            status: "met" | "pending" | "at_risk" | "overdue";
+            /**
+             * Format: date
+             * @description Calendar day (Asia/Tehran), ISO.
+             */
+            metOn: string | null;
+            /** @description Met after its due day. */
+            late: boolean;
+            daysOverdue: number | null;
+            /** @description Days left until the due day (0 on the day). */
+            daysLeft: number | null;
+            /** @description Share rule: baseline services needed in the single window (ceil of baseline × share). */
+            required: number | null;
+        };
+        AgencyComplianceDto: {
+            /**
+             * Format: date
+             * @description Calendar day (Asia/Tehran), ISO.
+             */
+            asOf: string;
+            cycle: components["schemas"]["CycleInfoDto"] | null;
+            agency: components["schemas"]["RankedAgencyRefDto"];
+            /**
+             * Format: date
+             * @description Calendar day (Asia/Tehran), ISO.
+             */
+            singleWindowLaunchedOn: string | null;
+            /**
+             * Format: date
+             * @description Calendar day (Asia/Tehran), ISO.
+             */
+            nationalWindowConnectedOn: string | null;
+            services: components["schemas"]["AgencyServicesStatusDto"];
+            /** @example 26.07 */
+            score: string | null;
+            /** @example 12.50 */
+            progress: string | null;
+            milestones: components["schemas"]["AgencyMilestoneDto"][];
+        };
+        CriterionDto: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            titleFa: string;
+            titleEn: string;
+            /**
+             * @description Exact decimal.
+             * @example 25.00
+             */
+            weight: string;
+            sortOrder: number;
+        };
+        RoundDto: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            titleFa: string;
+            titleEn: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            /**
+             * Format: date
+             * @description Calendar day.
+             */
+            startsOn: string;
+            /**
+             * Format: date
+             * @description Calendar day.
+             */
+            endsOn: string;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: uuid */
+            cycleId: string | null;
+            /** Format: uuid */
+            criteriaSetId: string;
+            criteriaSetCode: string;
+            /** @description In display order. */
+            criteria: components["schemas"]["CriterionDto"][];
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        RoundListDto: {
+            /** @description Newest first. */
+            items: components["schemas"]["RoundDto"][];
+        };
+        CriterionInputDto: {
+            /**
+             * @description Unique within the round; lower-case letters, digits, . _ -
+             * @example availability
+             */
+            code: string;
+            /** @example دسترس‌پذیری و پایداری خدمات */
+            titleFa: string;
+            /** @example Availability and reliability of services */
+            titleEn: string;
+            /**
+             * @description Exact decimal, > 0 and ≤ 100, at most two decimals; Persian/Arabic-Indic digits and ٫ accepted. The weights add up to exactly 100.
+             * @example 25
+             */
+            weight: string;
+        };
+        CreateRoundDto: {
+            /**
+             * @description Unique; also the code of the round’s criteria set.
+             * @example winter-1401
+             */
+            code: string;
+            /** @example ارزیابی کیفیت خدمات الکترونیکی، زمستان ۱۴۰۱ */
+            titleFa: string;
+            /** @example Quality of e-services, winter 1401 */
+            titleEn: string;
+            /**
+             * @description ISO YYYY-MM-DD or Jalali YYYY/MM/DD (any digits).
+             * @example 1401/10/01
+             */
+            startsOn: string;
+            /**
+             * @description ISO YYYY-MM-DD or Jalali YYYY/MM/DD (any digits); ≥ startsOn.
+             * @example 1401/12/29
+             */
+            endsOn: string;
+            /** @description In display order; weights add up to exactly 100. */
+            criteria: components["schemas"]["CriterionInputDto"][];
+        };
+        VersionDto: {
+            /** @example 1 */
+            version: number;
+        };
+        RepresentativeResponseDto: {
+            name: string;
+            title?: string;
+        };
+        SessionEvaluatorDto: {
+            /** Format: uuid */
+            id: string;
+            username: string;
+            displayName: string;
+        };
+        SessionDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            roundId: string;
+            roundCode: string;
+            /** Format: uuid */
+            agencyId: string;
+            agencyCode: string;
+            agencyNameFa: string;
+            agencyNameEn: string;
+            /**
+             * Format: date
+             * @description Calendar day.
+             */
+            heldOn: string;
+            representatives: components["schemas"]["RepresentativeResponseDto"][];
+            /** @description Public summary. */
+            notes: string;
+            /** @description Signed-in users only; absent for the public. */
+            internalNotes?: string;
+            /** @description Signed-in users only; absent for the public. */
+            evaluators?: components["schemas"]["SessionEvaluatorDto"][];
+            /** @description Username of who recorded it; signed-in users only. */
+            createdBy?: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SessionListDto: {
+            items: components["schemas"]["SessionDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        RepresentativeDto: {
+            /** @example نماینده معرفی‌شده دستگاه */
+            name: string;
+            /** @example مسئول فناوری اطلاعات */
+            title?: string;
+        };
+        CriterionScoreInputDto: {
+            /**
+             * Format: uuid
+             * @description A criterion of the round’s criteria set.
+             */
+            criterionId: string;
+            /**
+             * @description 0 to 100, at most two decimals; "26.07", "۲۶٫۰۷" and "٢٦٫٠٧" are the same value.
+             * @example 27.7
+             */
+            value: string;
+        };
+        CreateSessionDto: {
+            /** Format: uuid */
+            roundId: string;
+            /** Format: uuid */
+            agencyId: string;
+            /**
+             * @description ISO YYYY-MM-DD or Jalali YYYY/MM/DD (any digits); within the round’s dates.
+             * @example 1401/04/05
+             */
+            heldOn: string;
+            /** @description The agency’s designated representatives present. */
+            representatives: components["schemas"]["RepresentativeDto"][];
+            /** @description Users (evaluator or admin) present; default: the signed-in user. */
+            evaluatorIds?: string[];
+            /** @description Public summary of the session. */
+            notes?: string;
+            /** @description For the ministry and the cabinet only; never public. */
+            internalNotes?: string;
+            /** @description The agency’s criterion scores for the round, every criterion exactly once. Creates the score as a draft linked to this session, or updates it if it is still a draft. */
+            scores?: components["schemas"]["CriterionScoreInputDto"][];
+            /** @description Required (admin only) when the round is closed: the correction’s reason. */
+            reason?: string;
+        };
+        CriterionScoreDto: {
+            /** Format: uuid */
+            criterionId: string;
+            code: string;
+            /**
+             * @description Exact decimal, 0–100.
+             * @example 27.70
+             */
+            value: string;
+        };
+        ScoreDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            roundId: string;
+            roundCode: string;
+            /** Format: uuid */
+            agencyId: string;
+            agencyCode: string;
+            agencyNameFa: string;
+            agencyNameEn: string;
+            /** Format: uuid */
+            sessionId: string | null;
+            /**
+             * @description round(Σ weight × value / 100, 2), exact decimal out of 100.
+             * @example 26.07
+             */
+            total: string;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "reviewed" | "final";
+            /** @description In the criteria’s display order. */
+            criterionScores: components["schemas"]["CriterionScoreDto"][];
+            /** @description Username; signed-in users only. */
+            submittedBy?: string | null;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** @description Username; signed-in users only. */
+            reviewedBy?: string | null;
+            /** Format: date-time */
+            reviewedAt: string | null;
+            /** Format: date-time */
+            finalisedAt: string | null;
+            /** @description Changed after the round closed or after review, by an admin with a reason. */
+            isCorrection: boolean;
+            correctionReason: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CreateSessionResponseDto: {
+            session: components["schemas"]["SessionDto"];
+            /** @description The agency’s score, when `scores` were given. */
+            score?: components["schemas"]["ScoreDto"];
+        };
+        UpdateSessionDto: {
+            /** @example 1 */
+            version: number;
+            /**
+             * @description ISO YYYY-MM-DD or Jalali YYYY/MM/DD (any digits).
+             * @example 1401/04/05
+             */
+            heldOn?: string;
+            /** @description Replaces the list. */
+            representatives?: components["schemas"]["RepresentativeDto"][];
+            notes?: string;
+            internalNotes?: string;
+            /** @description Required (admin only) when the round is closed: the correction’s reason. */
+            reason?: string;
+        };
+        ScoreListDto: {
+            items: components["schemas"]["ScoreDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        UpdateScoreDto: {
+            /** @example 1 */
+            version: number;
+            /** @description Every criterion of the round exactly once. */
+            criterionScores: components["schemas"]["CriterionScoreInputDto"][];
+            /** @description Why it changed. Required for a correction (admin only): a score of a closed round, or a reviewed/final score. */
+            reason?: string;
+        };
+        RecordedByDto: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+        };
+        AgencyProgressEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "single_window_launched" | "national_window_connected";
+            /**
+             * Format: date
+             * @description Calendar day (ISO, Asia/Tehran).
+             */
+            occurredOn: string;
+            url: string | null;
+            /**
+             * Format: uuid
+             * @description The row this one corrects.
+             */
+            supersedesId: string | null;
+            /**
+             * Format: uuid
+             * @description The row that corrects this one.
+             */
+            supersededById: string | null;
+            /** @description False when a later row corrects it. */
+            isCurrent: boolean;
+            /** @enum {string} */
+            source: "seed" | "manual" | "import" | "system";
+            /** @description Null for the public. */
+            note: string | null;
+            /** @description Null for the public and for seed rows. */
+            recordedBy: components["schemas"]["RecordedByDto"] | null;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        ServiceStageEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            serviceId: string;
+            serviceCode: string;
+            serviceNameFa: string;
+            serviceNameEn: string;
+            /** @enum {string} */
+            stage: "not_electronic" | "electronic" | "single_window" | "national_window";
+            /**
+             * Format: date
+             * @description Calendar day (ISO, Asia/Tehran).
+             */
+            reachedOn: string;
+            /** Format: uuid */
+            supersedesId: string | null;
+            /** Format: uuid */
+            supersededById: string | null;
+            isCurrent: boolean;
+            /** @enum {string} */
+            source: "seed" | "manual" | "import" | "system";
+            /** @description Null for the public. */
+            note: string | null;
+            /** @description Null for the public and for seed rows. */
+            recordedBy: components["schemas"]["RecordedByDto"] | null;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        AgencyProgressDto: {
+            /** Format: uuid */
+            agencyId: string;
+            code: string;
+            nameFa: string;
+            nameEn: string;
+            /**
+             * Format: date
+             * @description Calendar day (ISO, Asia/Tehran).
+             */
+            singleWindowLaunchedOn: string | null;
+            singleWindowUrl: string | null;
+            /**
+             * Format: date
+             * @description Calendar day (ISO, Asia/Tehran).
+             */
+            nationalWindowConnectedOn: string | null;
+            /** @description Send it back with the next write (optimistic locking). */
+            version: number;
+            /** @description All of them, newest recorded first. */
+            events: components["schemas"]["AgencyProgressEventDto"][];
+            /** @description The newest `serviceEventLimit` rows of its services' ledgers. */
+            serviceEvents: components["schemas"]["ServiceStageEventDto"][];
+            /** @description How many rows its services' ledgers hold in all. */
+            serviceEventTotal: number;
+        };
+        RecordAgencyProgressDto: {
+            /** @description The agency's `version` as read; a stale version gets 409. */
+            version: number;
+            /** @enum {string} */
+            kind: "single_window_launched" | "national_window_connected";
+            /**
+             * @description The day it happened (not the day typed): ISO `YYYY-MM-DD` or Jalali `YYYY/MM/DD`, any digits; not after today.
+             * @example 1401/06/15
+             */
+            occurredOn: string;
+            /**
+             * @description The single window's http(s) address: required for `single_window_launched`.
+             * @example https://my.example.gov.ir
+             */
+            url?: string;
+            /** @description Where the information came from; shown to signed-in users. */
+            note?: string;
+        };
+        ServiceDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            agencyId: string;
+            code: string;
+            nameFa: string;
+            nameEn: string;
+            /** @enum {string} */
+            audience: "g2c" | "g2b" | "g2g";
+            /** Format: uuid */
+            systemId: string | null;
+            /**
+             * Format: date
+             * @description Calendar day (ISO, Asia/Tehran).
+             */
+            electronicOn: string | null;
+            /**
+             * Format: date
+             * @description Calendar day (ISO, Asia/Tehran).
+             */
+            singleWindowOn: string | null;
+            /**
+             * Format: date
+             * @description Calendar day (ISO, Asia/Tehran).
+             */
+            nationalWindowOn: string | null;
+            /**
+             * @description Derived from the days.
+             * @enum {string}
+             */
+            stage: "not_electronic" | "electronic" | "single_window" | "national_window";
+            /**
+             * Format: date
+             * @description The day it entered the agency's inventory of identified services.
+             */
+            identifiedOn: string;
+            /**
+             * Format: date
+             * @description The day it was withdrawn from the inventory; it then takes no further stage.
+             */
+            withdrawnOn: string | null;
+            /** @description Why it was withdrawn. */
+            withdrawalReason: string | null;
+            /** @description Send it back with the next write (optimistic locking). */
+            version: number;
+        };
+        ServiceListDto: {
+            items: components["schemas"]["ServiceDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        SystemDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            agencyId: string;
+            code: string;
+            nameFa: string;
+            nameEn: string;
+            /**
+             * Format: date
+             * @description Calendar day (ISO, Asia/Tehran).
+             */
+            electronicOn: string | null;
+            /**
+             * Format: date
+             * @description Calendar day (ISO, Asia/Tehran).
+             */
+            singleWindowOn: string | null;
+            /**
+             * Format: date
+             * @description Calendar day (ISO, Asia/Tehran).
+             */
+            nationalWindowOn: string | null;
+            /** @enum {string} */
+            stage: "not_electronic" | "electronic" | "single_window" | "national_window";
+            /** @description Services this system carries. */
+            serviceCount: number;
+            /** @description Of those, connected to the national window. */
+            connectedServiceCount: number;
+            /** @description Send it back with the next write (optimistic locking). */
+            version: number;
+        };
+        SystemListDto: {
+            items: components["schemas"]["SystemDto"][];
+        };
+        RecordStageDto: {
+            /** @description The `version` as read; a stale version gets 409. */
+            version: number;
+            /**
+             * @description A later stage implies the earlier ones: an earlier stage not yet reached gets the same day.
+             * @enum {string}
+             */
+            stage: "electronic" | "single_window" | "national_window";
+            /**
+             * @description The day it happened: ISO `YYYY-MM-DD` or Jalali `YYYY/MM/DD`, any digits; not after today.
+             * @example 1401/06/15
+             */
+            reachedOn: string;
+            note?: string;
+        };
+        SystemStageResultDto: {
+            system: components["schemas"]["SystemDto"];
+            /** @description Services that reached the stage with the system (they had not reached it yet). */
+            carriedServiceCount: number;
+            /** @description Their ids. */
+            carriedServiceIds: string[];
+        };
+        ImportFileDto: {
+            /**
+             * Format: binary
+             * @description .xlsx, or .csv in UTF-8 (with or without BOM); at most 20 MB.
+             */
+            file: string;
+        };
+        /** @enum {string} */
+        ImportProblemCode: "IMPORT_EMPTY_FILE" | "IMPORT_MISSING_COLUMN" | "IMPORT_UNKNOWN_COLUMN" | "IMPORT_DUPLICATE_COLUMN" | "IMPORT_MISSING_VALUE" | "IMPORT_VALUE_TOO_LONG" | "IMPORT_UNKNOWN_AGENCY" | "IMPORT_AMBIGUOUS_AGENCY" | "IMPORT_UNKNOWN_ROUND" | "IMPORT_ROUND_CLOSED" | "IMPORT_WEIGHTS_NOT_100" | "IMPORT_NOT_A_NUMBER" | "IMPORT_TOO_MANY_DECIMALS" | "IMPORT_SCORE_OUT_OF_RANGE" | "IMPORT_CRITERION_NOT_IN_ROUND" | "IMPORT_INVALID_DATE" | "IMPORT_DATE_IN_FUTURE" | "IMPORT_DATE_OUTSIDE_ROUND" | "IMPORT_DUPLICATE_ROW" | "IMPORT_SCORE_NOT_DRAFT" | "IMPORT_UNKNOWN_EVENT" | "IMPORT_INVALID_URL" | "IMPORT_DATES_OUT_OF_ORDER";
+        ImportProblemDto: {
+            /** @description The spreadsheet's row number (1-based, header row included); null for the whole file. */
+            row: number | null;
+            /** @description The header as written in the file (or the expected header when missing); null for a whole row. */
+            column: string | null;
+            code: components["schemas"]["ImportProblemCode"];
+            fa: string;
+            en: string;
+        };
+        ImportActionCountsDto: {
+            create: number;
+            update: number;
+            unchanged: number;
+        };
+        ImportRowDto: {
+            /** @description The spreadsheet's row number. */
+            row: number;
+            /** @enum {string} */
+            status: "valid" | "invalid";
+            /**
+             * @description What the commit does with the row (unchanged: already recorded so, skipped); null when invalid.
+             * @enum {string|null}
+             */
+            action: "create" | "update" | "unchanged" | null;
+            /** @description The cells by header, normalised. */
+            cells: {
+                [key: string]: string;
+            };
+            /** Format: uuid */
+            agencyId: string | null;
+            agencyCode: string | null;
+            agencyNameFa: string | null;
+            agencyNameEn: string | null;
+            /** @description scores */
+            roundCode: string | null;
+            /**
+             * Format: date
+             * @description scores: ISO day
+             */
+            heldOn: string | null;
+            /** @description scores: by criterion code; canonical "26.07" when valid, else as typed */
+            scores: {
+                [key: string]: string;
+            } | null;
+            /** @description scores: the weighted total, exact, e.g. "26.07" */
+            total: string | null;
+            /**
+             * @description progress
+             * @enum {string|null}
+             */
+            event: "single_window_launched" | "national_window_connected" | null;
+            /**
+             * Format: date
+             * @description progress: ISO day
+             */
+            date: string | null;
+            /** @description progress */
+            url: string | null;
+            /** @description progress */
+            note: string | null;
+        };
+        ImportPreviewDto: {
+            /** @enum {string} */
+            kind: "scores" | "progress";
+            fileName: string;
+            /** @enum {string} */
+            format: "xlsx" | "csv";
+            /** @description The headers as written in the file. */
+            columns: string[];
+            /** @description Data rows (non-empty rows below the header). */
+            rowCount: number;
+            validRowCount: number;
+            /** @description All problems; `problems` holds the first 1000. */
+            problemCount: number;
+            /** @description Ordered by row; any problem blocks the commit. */
+            problems: components["schemas"]["ImportProblemDto"][];
+            /** @description What a commit would do, by valid row. */
+            actions: components["schemas"]["ImportActionCountsDto"];
+            /** @description The first 200 rows. */
+            rows: components["schemas"]["ImportRowDto"][];
+        };
+        ImportCommitDto: {
+            /** @enum {string} */
+            kind: "scores" | "progress";
+            /**
+             * Format: uuid
+             * @description The id of the `import` audit record (entity_id).
+             */
+            importId: string;
+            fileName: string;
+            /** @enum {string} */
+            format: "xlsx" | "csv";
+            rowCount: number;
+            /** @description Rows that were written. */
+            committedRows: number;
+            /** @description Rows already recorded exactly so (progress), skipped. */
+            unchangedRows: number;
+            /** @description scores */
+            createdSessions: number;
+            /** @description scores: an existing session of the same round, agency and day was used. */
+            reusedSessions: number;
+            /** @description scores: new draft scores */
+            createdScores: number;
+            /** @description scores: existing draft scores updated */
+            updatedScores: number;
+            /** @description progress: ledger rows appended */
+            recordedEvents: number;
+            /** @description progress */
+            updatedAgencies: number;
+        };
+        WeeklyReportSummaryDto: {
+            /**
+             * Format: uuid
+             * @description This revision.
+             */
+            id: string;
+            /**
+             * @description The week (Saturday to Friday): the Jalali day of its Saturday, with dashes.
+             * @example 1401-06-26
+             */
+            week: string;
+            /**
+             * Format: date
+             * @description Calendar day (Asia/Tehran), ISO.
+             */
+            weekStartsOn: string;
+            /**
+             * Format: date
+             * @description Calendar day (Asia/Tehran), ISO.
+             */
+            weekEndsOn: string;
+            /** @example budget-1401 */
+            cycle: string;
+            /** @description 1 as first published; a correction is the next revision. */
+            revision: number;
+            /**
+             * Format: uuid
+             * @description The revision this one replaces.
+             */
+            supersedes: string | null;
+            /** @description Why this revision corrects the previous one. */
+            reason: string | null;
+            /**
+             * @description Hex SHA-256 of the canonical JSON (RFC 8785) of `content`.
+             * @example e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
+             */
+            digest: string;
+            /** Format: date-time */
+            publishedAt: string;
+            /**
+             * Format: date-time
+             * @description From when the public sees it (the embargo's end).
+             */
+            publicFrom: string;
+        };
+        WeeklyReportListDto: {
+            items: components["schemas"]["WeeklyReportSummaryDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        ReportCycleDto: {
+            code: string;
+            titleFa: string;
+            titleEn: string;
+            /**
+             * Format: date
+             * @description Calendar day (Asia/Tehran), ISO.
+             */
+            startsOn: string;
+            /**
+             * Format: date
+             * @description Calendar day (Asia/Tehran), ISO.
+             */
+            endsOn: string;
+            /**
+             * Format: date
+             * @description Calendar day (Asia/Tehran), ISO.
+             */
+            baselineOn: string;
+        };
+        ReportMilestoneTermsDto: {
+            code: string;
+            titleFa: string;
+            titleEn: string;
+            /** @enum {string} */
+            rule: "single_window_launched" | "single_window_service_share" | "national_window_connected";
+            /**
+             * @description Exact fraction of the baseline.
+             * @example 1/3
+             */
+            share: string | null;
+            /**
+             * Format: date
+             * @description Calendar day (Asia/Tehran), ISO.
+             */
+            dueOn: string;
+            atRiskDays: number;
+        };
+        ReportMethodologyDto: {
+            fa: string;
+            en: string;
+            milestones: components["schemas"]["ReportMilestoneTermsDto"][];
+        };
+        ReportOverviewDto: {
+            agencies: components["schemas"]["AgencyCountDto"];
+            connected: components["schemas"]["ConnectedCountDto"];
+            milestones: components["schemas"]["MilestoneCountsDto"][];
+            services: components["schemas"]["ServiceCountsDto"];
+        };
+        ReportAgencyDto: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            nameFa: string;
+            nameEn: string;
+        };
+        ReportJoinedDto: {
+            agency: components["schemas"]["ReportAgencyDto"];
+            /**
+             * Format: date
+             * @description Calendar day (Asia/Tehran), ISO.
+             */
+            connectedOn: string;
+        };
+        ReportEntryDto: {
+            agency: components["schemas"]["ReportAgencyDto"];
+            /** @example 26.07 */
+            score: string | null;
+            daysOverdue?: number;
+            daysLeft?: number;
+            /**
+             * Format: date
+             * @description Calendar day (Asia/Tehran), ISO.
+             */
+            metOn?: string;
+        };
+        ReportMilestoneDto: {
+            code: string;
+            titleFa: string;
+            titleEn: string;
+            /**
+             * Format: date
+             * @description Calendar day (Asia/Tehran), ISO.
+             */
+            dueOn: string;
+            /** @description Not met by the week's end: most days overdue, then lowest score. */
+            overdue: components["schemas"]["ReportEntryDto"][];
+            /** @description Met during the week, after the due day. */
+            metLate: components["schemas"]["ReportEntryDto"][];
+            /** @description Not met, due within the at-risk window: fewest days left first. */
+            atRisk: components["schemas"]["ReportEntryDto"][];
+        };
+        ReportLaggardsDto: {
+            /** @description Agencies overdue on at least one milestone at the week's end. */
+            count: number;
+            /** @description On the list now, not at the end of the week before. */
+            entered: components["schemas"]["ReportAgencyDto"][];
+            /** @description On the list at the end of the week before, not now. */
+            left: components["schemas"]["ReportAgencyDto"][];
+        };
+        ReportRankingRowDto: {
+            rank: number | null;
+            agency: components["schemas"]["ReportAgencyDto"];
+            score: string | null;
+            progress: string | null;
+            movement: components["schemas"]["MovementDto"];
+        };
+        WeeklyReportContentDto: {
+            /** @example weekly-report/1 */
+            schema: string;
+            /**
+             * @description The week (Saturday to Friday): the Jalali day of its Saturday, with dashes.
+             * @example 1401-06-26
+             */
+            week: string;
+            /**
+             * Format: date
+             * @description Calendar day (Asia/Tehran), ISO.
+             */
+            weekStartsOn: string;
+            /**
+             * Format: date
+             * @description Calendar day (Asia/Tehran), ISO.
+             */
+            weekEndsOn: string;
+            /** @description The week in Jalali days: { startsOn, endsOn } as yyyy/MM/dd. */
+            jalali: Record<string, never>;
+            /**
+             * Format: date
+             * @description Statuses are as of this day's end (the week's Friday).
+             */
+            asOf: string;
+            /**
+             * Format: date
+             * @description The day before the week: what "entered", "left" and movement compare with.
+             */
+            comparedWith: string;
+            cycle: components["schemas"]["ReportCycleDto"];
+            methodology: components["schemas"]["ReportMethodologyDto"];
+            overview: components["schemas"]["ReportOverviewDto"];
+            /** @description Connected to the national window during the week. */
+            joined: components["schemas"]["ReportJoinedDto"][];
+            milestones: components["schemas"]["ReportMilestoneDto"][];
+            laggards: components["schemas"]["ReportLaggardsDto"];
+            /** @description By score, with movement since the week before. */
+            ranking: components["schemas"]["ReportRankingRowDto"][];
+        };
+        WeeklyReportDto: {
+            /**
+             * Format: uuid
+             * @description This revision.
+             */
+            id: string;
+            /**
+             * @description The week (Saturday to Friday): the Jalali day of its Saturday, with dashes.
+             * @example 1401-06-26
+             */
+            week: string;
+            /**
+             * Format: date
+             * @description Calendar day (Asia/Tehran), ISO.
+             */
+            weekStartsOn: string;
+            /**
+             * Format: date
+             * @description Calendar day (Asia/Tehran), ISO.
+             */
+            weekEndsOn: string;
+            /** @example budget-1401 */
+            cycle: string;
+            /** @description 1 as first published; a correction is the next revision. */
+            revision: number;
+            /**
+             * Format: uuid
+             * @description The revision this one replaces.
+             */
+            supersedes: string | null;
+            /** @description Why this revision corrects the previous one. */
+            reason: string | null;
+            /**
+             * @description Hex SHA-256 of the canonical JSON (RFC 8785) of `content`.
+             * @example e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
+             */
+            digest: string;
+            /** Format: date-time */
+            publishedAt: string;
+            /**
+             * Format: date-time
+             * @description From when the public sees it (the embargo's end).
+             */
+            publicFrom: string;
+            content: components["schemas"]["WeeklyReportContentDto"];
+        };
+        WeeklyReportRevisionsDto: {
+            /**
+             * @description The week (Saturday to Friday): the Jalali day of its Saturday, with dashes.
+             * @example 1401-06-26
+             */
+            week: string;
+            /** @description Newest first. */
+            items: components["schemas"]["WeeklyReportDto"][];
+        };
+        WeeklyReportVerificationDto: {
+            /**
+             * @description The week (Saturday to Friday): the Jalali day of its Saturday, with dashes.
+             * @example 1401-06-26
+             */
+            week: string;
+            revision: number;
+            /** @description The stored digest matches the one recomputed from the stored content. */
+            valid: boolean;
+            /** @description The digest stored at publication. */
+            digest: string;
+            /** @description SHA-256 of the canonical JSON of the content as stored now. */
+            recomputed: string;
+        };
+        ReviseWeeklyReportDto: {
+            /** @description Why the report is corrected (shown with it). */
+            reason: string;
+        };
     };
-    AuditListDto: {
-      items: components['schemas']['AuditRecordDto'][];
-      total: number;
-      page: number;
-      pageSize: number;
-    };
-    LocalizedTextDto: {
-      fa: string;
-      en: string;
-    };
-    ErrorResponseDto: {
-      statusCode: number;
-      /** @description Stable machine-readable code, e.g. AGENCY_NOT_FOUND */
-      error: string;
-      message: components['schemas']['LocalizedTextDto'];
-      /** @description Per-field problems for validation errors */
-      details?: Record<string, never>;
-      requestId?: string;
-    };
-    SignInDto: {
-      /** @example evaluator */
-      username: string;
-      password: string;
-      /**
-       * @description `cookie`: an httpOnly session cookie (browsers); `token`: the token in the body, for `Authorization: Bearer`.
-       * @default cookie
-       * @enum {string}
-       */
-      mode: 'cookie' | 'token';
-    };
-    MeDto: {
-      /** Format: uuid */
-      id: string;
-      username: string;
-      displayName: string;
-      /** @enum {string} */
-      role: 'admin' | 'evaluator' | 'cabinet';
-    };
-    SignInResponseDto: {
-      user: components['schemas']['MeDto'];
-      /** Format: date-time */
-      expiresAt: string;
-      /** @description Only with mode=token. */
-      token?: string;
-    };
-    HealthDto: {
-      /** @enum {string} */
-      status: 'ok' | 'error';
-      /** @enum {string} */
-      database: 'ok' | 'unreachable';
-      version: string;
-      uptimeSeconds: number;
-    };
-    MetaDto: {
-      /** @description True when the database holds the generated demonstration data set. */
-      demoData: boolean;
-      notice: components['schemas']['LocalizedTextDto'];
-      version: string;
-    };
-    AgencyDto: {
-      /** Format: uuid */
-      id: string;
-      code: string;
-      nameFa: string;
-      nameEn: string;
-      /** @enum {string} */
-      kind:
-        | 'ministry'
-        | 'organisation'
-        | 'bank'
-        | 'judiciary'
-        | 'governorate'
-        | 'company'
-        | 'foundation'
-        | 'council'
-        | 'other';
-      /** @enum {string} */
-      branch: 'executive' | 'judiciary' | 'legislative' | 'other';
-      /** Format: uuid */
-      parentId: string | null;
-      /** @description One of the 170 main agencies. */
-      isMain: boolean;
-      serviceCount: number;
-      /** @description Services connected to the national window. */
-      connectedServiceCount: number;
-      /**
-       * Format: date
-       * @description Calendar day (Asia/Tehran).
-       */
-      singleWindowLaunchedOn: string | null;
-      /**
-       * Format: date
-       * @description Calendar day (Asia/Tehran).
-       */
-      nationalWindowConnectedOn: string | null;
-      /**
-       * @description Latest final quality score out of 100, exact decimal.
-       * @example 26.07
-       */
-      latestScore: string | null;
-    };
-    AgencyListDto: {
-      items: components['schemas']['AgencyDto'][];
-      total: number;
-      page: number;
-      pageSize: number;
-    };
-    AgencyRefDto: {
-      /** Format: uuid */
-      id: string;
-      nameFa: string;
-      nameEn: string;
-    };
-    StageCountsDto: {
-      not_electronic: number;
-      electronic: number;
-      single_window: number;
-      national_window: number;
-    };
-    AgencySystemDto: {
-      /** Format: uuid */
-      id: string;
-      nameFa: string;
-      nameEn: string;
-      /** @enum {string} */
-      stage: 'not_electronic' | 'electronic' | 'single_window' | 'national_window';
-      serviceCount: number;
-    };
-    AgencyDetailDto: {
-      /** Format: uuid */
-      id: string;
-      code: string;
-      nameFa: string;
-      nameEn: string;
-      /** @enum {string} */
-      kind:
-        | 'ministry'
-        | 'organisation'
-        | 'bank'
-        | 'judiciary'
-        | 'governorate'
-        | 'company'
-        | 'foundation'
-        | 'council'
-        | 'other';
-      /** @enum {string} */
-      branch: 'executive' | 'judiciary' | 'legislative' | 'other';
-      /** Format: uuid */
-      parentId: string | null;
-      /** @description One of the 170 main agencies. */
-      isMain: boolean;
-      serviceCount: number;
-      /** @description Services connected to the national window. */
-      connectedServiceCount: number;
-      /**
-       * Format: date
-       * @description Calendar day (Asia/Tehran).
-       */
-      singleWindowLaunchedOn: string | null;
-      /**
-       * Format: date
-       * @description Calendar day (Asia/Tehran).
-       */
-      nationalWindowConnectedOn: string | null;
-      /**
-       * @description Latest final quality score out of 100, exact decimal.
-       * @example 26.07
-       */
-      latestScore: string | null;
-      parent: components['schemas']['AgencyRefDto'] | null;
-      children: components['schemas']['AgencyRefDto'][];
-      stageCounts: components['schemas']['StageCountsDto'];
-      systems: components['schemas']['AgencySystemDto'][];
-    };
-    CriterionDto: {
-      /** Format: uuid */
-      id: string;
-      code: string;
-      titleFa: string;
-      titleEn: string;
-      /**
-       * @description Exact decimal.
-       * @example 25.00
-       */
-      weight: string;
-      sortOrder: number;
-    };
-    RoundDto: {
-      /** Format: uuid */
-      id: string;
-      code: string;
-      titleFa: string;
-      titleEn: string;
-      /** @enum {string} */
-      status: 'open' | 'closed';
-      /**
-       * Format: date
-       * @description Calendar day.
-       */
-      startsOn: string;
-      /**
-       * Format: date
-       * @description Calendar day.
-       */
-      endsOn: string;
-      /** Format: date-time */
-      closedAt: string | null;
-      /** Format: uuid */
-      cycleId: string | null;
-      /** Format: uuid */
-      criteriaSetId: string;
-      criteriaSetCode: string;
-      /** @description In display order. */
-      criteria: components['schemas']['CriterionDto'][];
-      version: number;
-      /** Format: date-time */
-      createdAt: string;
-    };
-    RoundListDto: {
-      /** @description Newest first. */
-      items: components['schemas']['RoundDto'][];
-    };
-    CriterionInputDto: {
-      /**
-       * @description Unique within the round; lower-case letters, digits, . _ -
-       * @example availability
-       */
-      code: string;
-      /** @example دسترس‌پذیری و پایداری خدمات */
-      titleFa: string;
-      /** @example Availability and reliability of services */
-      titleEn: string;
-      /**
-       * @description Exact decimal, > 0 and ≤ 100, at most two decimals; Persian/Arabic-Indic digits and ٫ accepted. The weights add up to exactly 100.
-       * @example 25
-       */
-      weight: string;
-    };
-    CreateRoundDto: {
-      /**
-       * @description Unique; also the code of the round’s criteria set.
-       * @example winter-1401
-       */
-      code: string;
-      /** @example ارزیابی کیفیت خدمات الکترونیکی، زمستان ۱۴۰۱ */
-      titleFa: string;
-      /** @example Quality of e-services, winter 1401 */
-      titleEn: string;
-      /**
-       * @description ISO YYYY-MM-DD or Jalali YYYY/MM/DD (any digits).
-       * @example 1401/10/01
-       */
-      startsOn: string;
-      /**
-       * @description ISO YYYY-MM-DD or Jalali YYYY/MM/DD (any digits); ≥ startsOn.
-       * @example 1401/12/29
-       */
-      endsOn: string;
-      /** @description In display order; weights add up to exactly 100. */
-      criteria: components['schemas']['CriterionInputDto'][];
-    };
-    VersionDto: {
-      /** @example 1 */
-      version: number;
-    };
-    RepresentativeResponseDto: {
-      name: string;
-      title?: string;
-    };
-    SessionEvaluatorDto: {
-      /** Format: uuid */
-      id: string;
-      username: string;
-      displayName: string;
-    };
-    SessionDto: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      roundId: string;
-      roundCode: string;
-      /** Format: uuid */
-      agencyId: string;
-      agencyCode: string;
-      agencyNameFa: string;
-      agencyNameEn: string;
-      /**
-       * Format: date
-       * @description Calendar day.
-       */
-      heldOn: string;
-      representatives: components['schemas']['RepresentativeResponseDto'][];
-      /** @description Public summary. */
-      notes: string;
-      /** @description Signed-in users only; absent for the public. */
-      internalNotes?: string;
-      /** @description Signed-in users only; absent for the public. */
-      evaluators?: components['schemas']['SessionEvaluatorDto'][];
-      /** @description Username of who recorded it; signed-in users only. */
-      createdBy?: string | null;
-      version: number;
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      updatedAt: string;
-    };
-    SessionListDto: {
-      items: components['schemas']['SessionDto'][];
-      total: number;
-      page: number;
-      pageSize: number;
-    };
-    RepresentativeDto: {
-      /** @example نماینده معرفی‌شده دستگاه */
-      name: string;
-      /** @example مسئول فناوری اطلاعات */
-      title?: string;
-    };
-    CriterionScoreInputDto: {
-      /**
-       * Format: uuid
-       * @description A criterion of the round’s criteria set.
-       */
-      criterionId: string;
-      /**
-       * @description 0 to 100, at most two decimals; "26.07", "۲۶٫۰۷" and "٢٦٫٠٧" are the same value.
-       * @example 27.7
-       */
-      value: string;
-    };
-    CreateSessionDto: {
-      /** Format: uuid */
-      roundId: string;
-      /** Format: uuid */
-      agencyId: string;
-      /**
-       * @description ISO YYYY-MM-DD or Jalali YYYY/MM/DD (any digits); within the round’s dates.
-       * @example 1401/04/05
-       */
-      heldOn: string;
-      /** @description The agency’s designated representatives present. */
-      representatives: components['schemas']['RepresentativeDto'][];
-      /** @description Users (evaluator or admin) present; default: the signed-in user. */
-      evaluatorIds?: string[];
-      /** @description Public summary of the session. */
-      notes?: string;
-      /** @description For the ministry and the cabinet only; never public. */
-      internalNotes?: string;
-      /** @description The agency’s criterion scores for the round, every criterion exactly once. Creates the score as a draft linked to this session, or updates it if it is still a draft. */
-      scores?: components['schemas']['CriterionScoreInputDto'][];
-      /** @description Required (admin only) when the round is closed: the correction’s reason. */
-      reason?: string;
-    };
-    CriterionScoreDto: {
-      /** Format: uuid */
-      criterionId: string;
-      code: string;
-      /**
-       * @description Exact decimal, 0–100.
-       * @example 27.70
-       */
-      value: string;
-    };
-    ScoreDto: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      roundId: string;
-      roundCode: string;
-      /** Format: uuid */
-      agencyId: string;
-      agencyCode: string;
-      agencyNameFa: string;
-      agencyNameEn: string;
-      /** Format: uuid */
-      sessionId: string | null;
-      /**
-       * @description round(Σ weight × value / 100, 2), exact decimal out of 100.
-       * @example 26.07
-       */
-      total: string;
-      /** @enum {string} */
-      status: 'draft' | 'submitted' | 'reviewed' | 'final';
-      /** @description In the criteria’s display order. */
-      criterionScores: components['schemas']['CriterionScoreDto'][];
-      /** @description Username; signed-in users only. */
-      submittedBy?: string | null;
-      /** Format: date-time */
-      submittedAt: string | null;
-      /** @description Username; signed-in users only. */
-      reviewedBy?: string | null;
-      /** Format: date-time */
-      reviewedAt: string | null;
-      /** Format: date-time */
-      finalisedAt: string | null;
-      /** @description Changed after the round closed or after review, by an admin with a reason. */
-      isCorrection: boolean;
-      correctionReason: string | null;
-      version: number;
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      updatedAt: string;
-    };
-    CreateSessionResponseDto: {
-      session: components['schemas']['SessionDto'];
-      /** @description The agency’s score, when `scores` were given. */
-      score?: components['schemas']['ScoreDto'];
-    };
-    UpdateSessionDto: {
-      /** @example 1 */
-      version: number;
-      /**
-       * @description ISO YYYY-MM-DD or Jalali YYYY/MM/DD (any digits).
-       * @example 1401/04/05
-       */
-      heldOn?: string;
-      /** @description Replaces the list. */
-      representatives?: components['schemas']['RepresentativeDto'][];
-      notes?: string;
-      internalNotes?: string;
-      /** @description Required (admin only) when the round is closed: the correction’s reason. */
-      reason?: string;
-    };
-    ScoreListDto: {
-      items: components['schemas']['ScoreDto'][];
-      total: number;
-      page: number;
-      pageSize: number;
-    };
-    UpdateScoreDto: {
-      /** @example 1 */
-      version: number;
-      /** @description Every criterion of the round exactly once. */
-      criterionScores: components['schemas']['CriterionScoreInputDto'][];
-      /** @description Why it changed. Required for a correction (admin only): a score of a closed round, or a reviewed/final score. */
-      reason?: string;
-    };
-    RecordedByDto: {
-      /** Format: uuid */
-      id: string;
-      displayName: string;
-    };
-    AgencyProgressEventDto: {
-      /** Format: uuid */
-      id: string;
-      /** @enum {string} */
-      kind: 'single_window_launched' | 'national_window_connected';
-      /**
-       * Format: date
-       * @description Calendar day (ISO, Asia/Tehran).
-       */
-      occurredOn: string;
-      url: string | null;
-      /**
-       * Format: uuid
-       * @description The row this one corrects.
-       */
-      supersedesId: string | null;
-      /**
-       * Format: uuid
-       * @description The row that corrects this one.
-       */
-      supersededById: string | null;
-      /** @description False when a later row corrects it. */
-      isCurrent: boolean;
-      /** @enum {string} */
-      source: 'seed' | 'manual' | 'import' | 'system';
-      /** @description Null for the public. */
-      note: string | null;
-      /** @description Null for the public and for seed rows. */
-      recordedBy: components['schemas']['RecordedByDto'] | null;
-      /** Format: date-time */
-      recordedAt: string;
-    };
-    ServiceStageEventDto: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      serviceId: string;
-      serviceCode: string;
-      serviceNameFa: string;
-      serviceNameEn: string;
-      /** @enum {string} */
-      stage: 'not_electronic' | 'electronic' | 'single_window' | 'national_window';
-      /**
-       * Format: date
-       * @description Calendar day (ISO, Asia/Tehran).
-       */
-      reachedOn: string;
-      /** Format: uuid */
-      supersedesId: string | null;
-      /** Format: uuid */
-      supersededById: string | null;
-      isCurrent: boolean;
-      /** @enum {string} */
-      source: 'seed' | 'manual' | 'import' | 'system';
-      /** @description Null for the public. */
-      note: string | null;
-      /** @description Null for the public and for seed rows. */
-      recordedBy: components['schemas']['RecordedByDto'] | null;
-      /** Format: date-time */
-      recordedAt: string;
-    };
-    AgencyProgressDto: {
-      /** Format: uuid */
-      agencyId: string;
-      code: string;
-      nameFa: string;
-      nameEn: string;
-      /**
-       * Format: date
-       * @description Calendar day (ISO, Asia/Tehran).
-       */
-      singleWindowLaunchedOn: string | null;
-      singleWindowUrl: string | null;
-      /**
-       * Format: date
-       * @description Calendar day (ISO, Asia/Tehran).
-       */
-      nationalWindowConnectedOn: string | null;
-      /** @description Send it back with the next write (optimistic locking). */
-      version: number;
-      /** @description All of them, newest recorded first. */
-      events: components['schemas']['AgencyProgressEventDto'][];
-      /** @description The newest `serviceEventLimit` rows of its services' ledgers. */
-      serviceEvents: components['schemas']['ServiceStageEventDto'][];
-      /** @description How many rows its services' ledgers hold in all. */
-      serviceEventTotal: number;
-    };
-    RecordAgencyProgressDto: {
-      /** @description The agency's `version` as read; a stale version gets 409. */
-      version: number;
-      /** @enum {string} */
-      kind: 'single_window_launched' | 'national_window_connected';
-      /**
-       * @description The day it happened (not the day typed): ISO `YYYY-MM-DD` or Jalali `YYYY/MM/DD`, any digits; not after today.
-       * @example 1401/06/15
-       */
-      occurredOn: string;
-      /**
-       * @description The single window's http(s) address: required for `single_window_launched`.
-       * @example https://my.example.gov.ir
-       */
-      url?: string;
-      /** @description Where the information came from; shown to signed-in users. */
-      note?: string;
-    };
-    ServiceDto: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      agencyId: string;
-      code: string;
-      nameFa: string;
-      nameEn: string;
-      /** @enum {string} */
-      audience: 'g2c' | 'g2b' | 'g2g';
-      /** Format: uuid */
-      systemId: string | null;
-      /**
-       * Format: date
-       * @description Calendar day (ISO, Asia/Tehran).
-       */
-      electronicOn: string | null;
-      /**
-       * Format: date
-       * @description Calendar day (ISO, Asia/Tehran).
-       */
-      singleWindowOn: string | null;
-      /**
-       * Format: date
-       * @description Calendar day (ISO, Asia/Tehran).
-       */
-      nationalWindowOn: string | null;
-      /**
-       * @description Derived from the days.
-       * @enum {string}
-       */
-      stage: 'not_electronic' | 'electronic' | 'single_window' | 'national_window';
-      /** @description Send it back with the next write (optimistic locking). */
-      version: number;
-    };
-    ServiceListDto: {
-      items: components['schemas']['ServiceDto'][];
-      total: number;
-      page: number;
-      pageSize: number;
-    };
-    SystemDto: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      agencyId: string;
-      code: string;
-      nameFa: string;
-      nameEn: string;
-      /**
-       * Format: date
-       * @description Calendar day (ISO, Asia/Tehran).
-       */
-      electronicOn: string | null;
-      /**
-       * Format: date
-       * @description Calendar day (ISO, Asia/Tehran).
-       */
-      singleWindowOn: string | null;
-      /**
-       * Format: date
-       * @description Calendar day (ISO, Asia/Tehran).
-       */
-      nationalWindowOn: string | null;
-      /** @enum {string} */
-      stage: 'not_electronic' | 'electronic' | 'single_window' | 'national_window';
-      /** @description Services this system carries. */
-      serviceCount: number;
-      /** @description Of those, connected to the national window. */
-      connectedServiceCount: number;
-      /** @description Send it back with the next write (optimistic locking). */
-      version: number;
-    };
-    SystemListDto: {
-      items: components['schemas']['SystemDto'][];
-    };
-    RecordStageDto: {
-      /** @description The `version` as read; a stale version gets 409. */
-      version: number;
-      /**
-       * @description A later stage implies the earlier ones: an earlier stage not yet reached gets the same day.
-       * @enum {string}
-       */
-      stage: 'electronic' | 'single_window' | 'national_window';
-      /**
-       * @description The day it happened: ISO `YYYY-MM-DD` or Jalali `YYYY/MM/DD`, any digits; not after today.
-       * @example 1401/06/15
-       */
-      reachedOn: string;
-      note?: string;
-    };
-    SystemStageResultDto: {
-      system: components['schemas']['SystemDto'];
-      /** @description Services that reached the stage with the system (they had not reached it yet). */
-      carriedServiceCount: number;
-      /** @description Their ids. */
-      carriedServiceIds: string[];
-    };
-    ImportFileDto: {
-      /**
-       * Format: binary
-       * @description .xlsx, or .csv in UTF-8 (with or without BOM); at most 20 MB.
-       */
-      file: string;
-    };
-    /** @enum {string} */
-    ImportProblemCode:
-      | 'IMPORT_EMPTY_FILE'
-      | 'IMPORT_MISSING_COLUMN'
-      | 'IMPORT_UNKNOWN_COLUMN'
-      | 'IMPORT_DUPLICATE_COLUMN'
-      | 'IMPORT_MISSING_VALUE'
-      | 'IMPORT_VALUE_TOO_LONG'
-      | 'IMPORT_UNKNOWN_AGENCY'
-      | 'IMPORT_AMBIGUOUS_AGENCY'
-      | 'IMPORT_UNKNOWN_ROUND'
-      | 'IMPORT_ROUND_CLOSED'
-      | 'IMPORT_WEIGHTS_NOT_100'
-      | 'IMPORT_NOT_A_NUMBER'
-      | 'IMPORT_TOO_MANY_DECIMALS'
-      | 'IMPORT_SCORE_OUT_OF_RANGE'
-      | 'IMPORT_CRITERION_NOT_IN_ROUND'
-      | 'IMPORT_INVALID_DATE'
-      | 'IMPORT_DATE_IN_FUTURE'
-      | 'IMPORT_DATE_OUTSIDE_ROUND'
-      | 'IMPORT_DUPLICATE_ROW'
-      | 'IMPORT_SCORE_NOT_DRAFT'
-      | 'IMPORT_UNKNOWN_EVENT'
-      | 'IMPORT_INVALID_URL'
-      | 'IMPORT_DATES_OUT_OF_ORDER';
-    ImportProblemDto: {
-      /** @description The spreadsheet's row number (1-based, header row included); null for the whole file. */
-      row: number | null;
-      /** @description The header as written in the file (or the expected header when missing); null for a whole row. */
-      column: string | null;
-      code: components['schemas']['ImportProblemCode'];
-      fa: string;
-      en: string;
-    };
-    ImportActionCountsDto: {
-      create: number;
-      update: number;
-      unchanged: number;
-    };
-    ImportRowDto: {
-      /** @description The spreadsheet's row number. */
-      row: number;
-      /** @enum {string} */
-      status: 'valid' | 'invalid';
-      /**
-       * @description What the commit does with the row (unchanged: already recorded so, skipped); null when invalid.
-       * @enum {string|null}
-       */
-      action: 'create' | 'update' | 'unchanged' | null;
-      /** @description The cells by header, normalised. */
-      cells: {
-        [key: string]: string;
-      };
-      /** Format: uuid */
-      agencyId: string | null;
-      agencyCode: string | null;
-      agencyNameFa: string | null;
-      agencyNameEn: string | null;
-      /** @description scores */
-      roundCode: string | null;
-      /**
-       * Format: date
-       * @description scores: ISO day
-       */
-      heldOn: string | null;
-      /** @description scores: by criterion code; canonical "26.07" when valid, else as typed */
-      scores: {
-        [key: string]: string;
-      } | null;
-      /** @description scores: the weighted total, exact, e.g. "26.07" */
-      total: string | null;
-      /**
-       * @description progress
-       * @enum {string|null}
-       */
-      event: 'single_window_launched' | 'national_window_connected' | null;
-      /**
-       * Format: date
-       * @description progress: ISO day
-       */
-      date: string | null;
-      /** @description progress */
-      url: string | null;
-      /** @description progress */
-      note: string | null;
-    };
-    ImportPreviewDto: {
-      /** @enum {string} */
-      kind: 'scores' | 'progress';
-      fileName: string;
-      /** @enum {string} */
-      format: 'xlsx' | 'csv';
-      /** @description The headers as written in the file. */
-      columns: string[];
-      /** @description Data rows (non-empty rows below the header). */
-      rowCount: number;
-      validRowCount: number;
-      /** @description All problems; `problems` holds the first 1000. */
-      problemCount: number;
-      /** @description Ordered by row; any problem blocks the commit. */
-      problems: components['schemas']['ImportProblemDto'][];
-      /** @description What a commit would do, by valid row. */
-      actions: components['schemas']['ImportActionCountsDto'];
-      /** @description The first 200 rows. */
-      rows: components['schemas']['ImportRowDto'][];
-    };
-    ImportCommitDto: {
-      /** @enum {string} */
-      kind: 'scores' | 'progress';
-      /**
-       * Format: uuid
-       * @description The id of the `import` audit record (entity_id).
-       */
-      importId: string;
-      fileName: string;
-      /** @enum {string} */
-      format: 'xlsx' | 'csv';
-      rowCount: number;
-      /** @description Rows that were written. */
-      committedRows: number;
-      /** @description Rows already recorded exactly so (progress), skipped. */
-      unchangedRows: number;
-      /** @description scores */
-      createdSessions: number;
-      /** @description scores: an existing session of the same round, agency and day was used. */
-      reusedSessions: number;
-      /** @description scores: new draft scores */
-      createdScores: number;
-      /** @description scores: existing draft scores updated */
-      updatedScores: number;
-      /** @description progress: ledger rows appended */
-      recordedEvents: number;
-      /** @description progress */
-      updatedAgencies: number;
-    };
-  };
-  responses: never;
-  parameters: never;
-  requestBodies: never;
-  headers: never;
-  pathItems: never;
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  listAudit: {
-    parameters: {
-      query?: {
-        page?: number;
-        pageSize?: number;
-        entityType?: components['schemas']['AuditEntityType'];
-        entityId?: string;
-        actorId?: string;
-        action?: components['schemas']['AuditAction'];
-        /** @description Records from then on. A day in Tehran, Jalali (`1401-08-20`, `1401/08/20`) or Gregorian (`2022-11-11`), in any digits; or an ISO date-time (`2022-11-11T08:30:00Z`), an instant. A day means from 00:00 Tehran time on that day. */
-        from?: string;
-        /** @description Records before then. A day in Tehran, Jalali (`1401-08-20`, `1401/08/20`) or Gregorian (`2022-11-11`), in any digits; or an ISO date-time (`2022-11-11T08:30:00Z`), an instant. A day means up to the end of that day (Tehran time), included. */
-        to?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AuditListDto'];
-        };
-      };
-      /** @description VALIDATION_FAILED */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-    };
-  };
-  signIn: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['SignInDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SignInResponseDto'];
-        };
-      };
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-    };
-  };
-  signOut: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  getMe: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['MeDto'];
-        };
-      };
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-    };
-  };
-  HealthController_check: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['HealthDto'];
-        };
-      };
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['HealthDto'];
-        };
-      };
-    };
-  };
-  MetaController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['MetaDto'];
-        };
-      };
-    };
-  };
-  listAgencies: {
-    parameters: {
-      query?: {
-        page?: number;
-        pageSize?: number;
-        /** @description Text to find in the Persian or English name; Persian and Arabic letter and digit forms match alike. */
-        search?: string;
-        /** @description `main`: the 170 main agencies; `all`: with subordinate bodies. */
-        scope?: 'main' | 'all';
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AgencyListDto'];
-        };
-      };
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-    };
-  };
-  getAgency: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AgencyDetailDto'];
-        };
-      };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-    };
-  };
-  listRounds: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RoundListDto'];
-        };
-      };
-    };
-  };
-  createRound: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateRoundDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RoundDto'];
-        };
-      };
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-    };
-  };
-  getRound: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RoundDto'];
-        };
-      };
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-    };
-  };
-  closeRound: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['VersionDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RoundDto'];
-        };
-      };
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      /** @description VERSION_CONFLICT or ROUND_ALREADY_CLOSED */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-    };
-  };
-  listEvaluationSessions: {
-    parameters: {
-      query?: {
-        page?: number;
-        pageSize?: number;
-        roundId?: string;
-        agencyId?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SessionListDto'];
-        };
-      };
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-    };
-  };
-  createEvaluationSession: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateSessionDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CreateSessionResponseDto'];
-        };
-      };
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      /** @description FORBIDDEN (role) or ROUND_CLOSED */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      /** @description SCORE_NOT_EDITABLE or SCORE_ALREADY_EXISTS */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-    };
-  };
-  updateEvaluationSession: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdateSessionDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SessionDto'];
-        };
-      };
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      /** @description VERSION_CONFLICT, with the current values */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-    };
-  };
-  listScores: {
-    parameters: {
-      query?: {
-        page?: number;
-        pageSize?: number;
-        roundId?: string;
-        agencyId?: string;
-        /** @description The public sees final scores only. */
-        status?: 'draft' | 'submitted' | 'reviewed' | 'final';
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ScoreListDto'];
-        };
-      };
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-    };
-  };
-  getScore: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ScoreDto'];
-        };
-      };
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-    };
-  };
-  updateScore: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdateScoreDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ScoreDto'];
-        };
-      };
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      /** @description FORBIDDEN (role), ROUND_CLOSED or SAME_REVIEWER */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      /** @description VERSION_CONFLICT (with details.current), INVALID_SCORE_TRANSITION or SCORE_NOT_EDITABLE */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-    };
-  };
-  submitScore: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['VersionDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ScoreDto'];
-        };
-      };
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      /** @description FORBIDDEN (role), ROUND_CLOSED or SAME_REVIEWER */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      /** @description VERSION_CONFLICT (with details.current), INVALID_SCORE_TRANSITION or SCORE_NOT_EDITABLE */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-    };
-  };
-  reviewScore: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['VersionDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ScoreDto'];
-        };
-      };
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      /** @description FORBIDDEN (role), ROUND_CLOSED or SAME_REVIEWER */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      /** @description VERSION_CONFLICT (with details.current), INVALID_SCORE_TRANSITION or SCORE_NOT_EDITABLE */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-    };
-  };
-  finaliseScore: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['VersionDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ScoreDto'];
-        };
-      };
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      /** @description FORBIDDEN (role), ROUND_CLOSED or SAME_REVIEWER */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      /** @description VERSION_CONFLICT (with details.current), INVALID_SCORE_TRANSITION or SCORE_NOT_EDITABLE */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-    };
-  };
-  getAgencyProgress: {
-    parameters: {
-      query?: {
-        /** @description How many service-ledger rows. */
-        serviceEventLimit?: number;
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AgencyProgressDto'];
-        };
-      };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-    };
-  };
-  recordAgencyProgress: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RecordAgencyProgressDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AgencyProgressDto'];
-        };
-      };
-      /** @description VALIDATION_FAILED, PROGRESS_DATES_OUT_OF_ORDER, DATE_IN_FUTURE, AGENCY_INVALID_ID */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      /** @description VERSION_CONFLICT: details.current has the values now. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-    };
-  };
-  listAgencyServices: {
-    parameters: {
-      query?: {
-        page?: number;
-        pageSize?: number;
-        /** @description Only services at this stage. */
-        stage?: 'not_electronic' | 'electronic' | 'single_window' | 'national_window';
-        /** @description Only the services this system carries. */
-        systemId?: string;
-        /** @description Text in the code or the Persian or English name; Persian and Arabic forms match alike. */
-        search?: string;
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ServiceListDto'];
-        };
-      };
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-    };
-  };
-  listAgencySystems: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SystemListDto'];
-        };
-      };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-    };
-  };
-  recordServiceStage: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RecordStageDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ServiceDto'];
-        };
-      };
-      /** @description VALIDATION_FAILED, STAGE_DATES_OUT_OF_ORDER, DATE_IN_FUTURE, SERVICE_INVALID_ID */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      /** @description VERSION_CONFLICT: details.current has the values now. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-    };
-  };
-  recordSystemStage: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RecordStageDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SystemStageResultDto'];
-        };
-      };
-      /** @description VALIDATION_FAILED, STAGE_DATES_OUT_OF_ORDER (details.services), DATE_IN_FUTURE, SYSTEM_INVALID_ID */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      /** @description VERSION_CONFLICT: details.current has the values now. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-    };
-  };
-  downloadImportTemplate: {
-    parameters: {
-      query?: {
-        /** @description scores: the round whose criteria make the columns; default the newest open round, else the newest. */
-        roundCode?: string;
-      };
-      header?: never;
-      path: {
-        file: 'scores.xlsx' | 'scores.csv' | 'progress.xlsx' | 'progress.csv';
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
-          'text/csv': string;
-        };
-      };
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorResponseDto'];
-          'text/csv': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorResponseDto'];
-          'text/csv': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      /** @description IMPORT_UNKNOWN_TEMPLATE, IMPORT_ROUND_NOT_FOUND */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorResponseDto'];
-          'text/csv': components['schemas']['ErrorResponseDto'];
-        };
-      };
-    };
-  };
-  previewImport: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        kind: 'scores' | 'progress';
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'multipart/form-data': components['schemas']['ImportFileDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ImportPreviewDto'];
-        };
-      };
-      /** @description IMPORT_FILE_MISSING, IMPORT_UNSUPPORTED_FORMAT, IMPORT_UNREADABLE_FILE, IMPORT_TOO_MANY_ROWS, IMPORT_UNKNOWN_KIND */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      /** @description PAYLOAD_TOO_LARGE: more than 20 MB. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-    };
-  };
-  commitImport: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        kind: 'scores' | 'progress';
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'multipart/form-data': components['schemas']['ImportFileDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ImportCommitDto'];
-        };
-      };
-      /** @description IMPORT_HAS_PROBLEMS (details: rowCount, validRowCount, problemCount, problems), and as for preview */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      /** @description IMPORT_CONCURRENT_CHANGE */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-      /** @description PAYLOAD_TOO_LARGE: more than 20 MB. */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorResponseDto'];
-        };
-      };
-    };
-  };
+    listAudit: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                entityType?: components["schemas"]["AuditEntityType"];
+                entityId?: string;
+                actorId?: string;
+                action?: components["schemas"]["AuditAction"];
+                /** @description Records from then on. A day in Tehran, Jalali (`1401-08-20`, `1401/08/20`) or Gregorian (`2022-11-11`), in any digits; or an ISO date-time (`2022-11-11T08:30:00Z`), an instant. A day means from 00:00 Tehran time on that day. */
+                from?: string;
+                /** @description Records before then. A day in Tehran, Jalali (`1401-08-20`, `1401/08/20`) or Gregorian (`2022-11-11`), in any digits; or an ISO date-time (`2022-11-11T08:30:00Z`), an instant. A day means up to the end of that day (Tehran time), included. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditListDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignInDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInResponseDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    HealthController_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+        };
+    };
+    MetaController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetaDto"];
+                };
+            };
+        };
+    };
+    listAgencies: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Text to find in the Persian or English name; Persian and Arabic letter and digit forms match alike. */
+                search?: string;
+                /** @description `main`: the 170 main agencies; `all`: with subordinate bodies. */
+                scope?: "main" | "all";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyListDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getAgency: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyDetailDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listAgencyServices: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Only services at this stage. */
+                stage?: "not_electronic" | "electronic" | "single_window" | "national_window";
+                /** @description Only the services this system carries. */
+                systemId?: string;
+                /** @description Text in the code or the Persian or English name; Persian and Arabic forms match alike. */
+                search?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceListDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    createAgencyService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateServiceDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InventoryServiceDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, AGENCY_INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description AGENCY_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description SERVICE_CODE_TAKEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description SERVICE_DAY_IN_FUTURE (identifiedOn), SYSTEM_NOT_IN_AGENCY */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    withdrawService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawServiceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InventoryServiceDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, SERVICE_INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description SERVICE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description VERSION_CONFLICT (details.current has the values now), SERVICE_ALREADY_WITHDRAWN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description SERVICE_DAY_IN_FUTURE (withdrawnOn), WITHDRAWAL_BEFORE_IDENTIFIED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listCycles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleListDto"];
+                };
+            };
+        };
+    };
+    createCycle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCycleDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, CYCLE_DATES_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CYCLE_CODE_TAKEN, or CYCLE_OVERLAP (details.cycle: the other cycle) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getCycle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleDto"];
+                };
+            };
+            /** @description CYCLE_INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CYCLE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    updateCycle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCycleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, CYCLE_DATES_INVALID, CYCLE_INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CYCLE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description VERSION_CONFLICT (details.current has the values now), or CYCLE_OVERLAP */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    createMilestone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMilestoneDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MilestoneDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, MILESTONE_SHARE_INVALID, CYCLE_INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CYCLE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description MILESTONE_CODE_TAKEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    updateMilestone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMilestoneDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MilestoneDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, MILESTONE_SHARE_INVALID, MILESTONE_INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description MILESTONE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description VERSION_CONFLICT: details.current has the values now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getOverview: {
+        parameters: {
+            query?: {
+                /** @description The day to compute for: ISO (`2022-08-22`) or Jalali (`1401/05/31`, `1401-05-31`), Persian, Arabic-Indic or Latin digits. Default: today in Asia/Tehran. */
+                asOf?: string;
+                /** @description `main`: the 170 main agencies; `all`: with subordinate bodies. */
+                scope?: "main" | "all";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverviewDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getRankings: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                by?: "score" | "progress";
+                /** @description The day (ISO or Jalali, any digits); default: today in Asia/Tehran. */
+                asOf?: string;
+                /** @description Scores of this evaluation round only. */
+                roundId?: string;
+                kind?: "ministry" | "organisation" | "bank" | "judiciary" | "governorate" | "company" | "foundation" | "council" | "other";
+                branch?: "executive" | "judiciary" | "legislative" | "other";
+                /** @description `overdue`/`at_risk`: on any milestone; `on_track`: none overdue or at risk; `connected`/`not_connected`: to the national window by the day. */
+                status?: "overdue" | "at_risk" | "on_track" | "connected" | "not_connected";
+                /** @description Text in the name (Persian or English) or code. */
+                search?: string;
+                /** @description `rank`: best first; `-rank`: worst first; unranked rows always last. `name`: Persian order. */
+                sort?: "rank" | "-rank" | "name";
+                scope?: "main" | "all";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RankingsDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getAgencyCompliance: {
+        parameters: {
+            query?: {
+                /** @description The day to compute for: ISO (`2022-08-22`) or Jalali (`1401/05/31`, `1401-05-31`), Persian, Arabic-Indic or Latin digits. Default: today in Asia/Tehran. */
+                asOf?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyComplianceDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listRounds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundListDto"];
+                };
+            };
+        };
+    };
+    createRound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRoundDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getRound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    closeRound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VersionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description VERSION_CONFLICT or ROUND_ALREADY_CLOSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listEvaluationSessions: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                roundId?: string;
+                agencyId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionListDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    createEvaluationSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSessionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreateSessionResponseDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN (role) or ROUND_CLOSED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description SCORE_NOT_EDITABLE or SCORE_ALREADY_EXISTS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    updateEvaluationSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSessionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description VERSION_CONFLICT, with the current values */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listScores: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                roundId?: string;
+                agencyId?: string;
+                /** @description The public sees final scores only. */
+                status?: "draft" | "submitted" | "reviewed" | "final";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoreListDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getScore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoreDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    updateScore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateScoreDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoreDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN (role), ROUND_CLOSED or SAME_REVIEWER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description VERSION_CONFLICT (with details.current), INVALID_SCORE_TRANSITION or SCORE_NOT_EDITABLE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    submitScore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VersionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoreDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN (role), ROUND_CLOSED or SAME_REVIEWER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description VERSION_CONFLICT (with details.current), INVALID_SCORE_TRANSITION or SCORE_NOT_EDITABLE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    reviewScore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VersionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoreDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN (role), ROUND_CLOSED or SAME_REVIEWER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description VERSION_CONFLICT (with details.current), INVALID_SCORE_TRANSITION or SCORE_NOT_EDITABLE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    finaliseScore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VersionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoreDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN (role), ROUND_CLOSED or SAME_REVIEWER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description VERSION_CONFLICT (with details.current), INVALID_SCORE_TRANSITION or SCORE_NOT_EDITABLE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getAgencyProgress: {
+        parameters: {
+            query?: {
+                /** @description How many service-ledger rows. */
+                serviceEventLimit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyProgressDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    recordAgencyProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordAgencyProgressDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyProgressDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, PROGRESS_DATES_OUT_OF_ORDER, DATE_IN_FUTURE, AGENCY_INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description VERSION_CONFLICT: details.current has the values now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listAgencySystems: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SystemListDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    recordServiceStage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordStageDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, STAGE_DATES_OUT_OF_ORDER, DATE_IN_FUTURE, SERVICE_INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description VERSION_CONFLICT: details.current has the values now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    recordSystemStage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordStageDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SystemStageResultDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, STAGE_DATES_OUT_OF_ORDER (details.services), DATE_IN_FUTURE, SYSTEM_INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description VERSION_CONFLICT: details.current has the values now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    downloadImportTemplate: {
+        parameters: {
+            query?: {
+                /** @description scores: the round whose criteria make the columns; default the newest open round, else the newest. */
+                roundCode?: string;
+            };
+            header?: never;
+            path: {
+                file: "scores.xlsx" | "scores.csv" | "progress.xlsx" | "progress.csv";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description IMPORT_UNKNOWN_TEMPLATE, IMPORT_ROUND_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    previewImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: "scores" | "progress";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImportFileDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPreviewDto"];
+                };
+            };
+            /** @description IMPORT_FILE_MISSING, IMPORT_UNSUPPORTED_FORMAT, IMPORT_UNREADABLE_FILE, IMPORT_TOO_MANY_ROWS, IMPORT_UNKNOWN_KIND */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: more than 20 MB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    commitImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: "scores" | "progress";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImportFileDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportCommitDto"];
+                };
+            };
+            /** @description IMPORT_HAS_PROBLEMS (details: rowCount, validRowCount, problemCount, problems), and as for preview */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description IMPORT_CONCURRENT_CHANGE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: more than 20 MB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listWeeklyReports: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeeklyReportListDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getLatestWeeklyReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeeklyReportDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getWeeklyReport: {
+        parameters: {
+            query?: {
+                /** @description A revision (default: the newest). */
+                revision?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The week: the Jalali day of its Saturday (`1401-06-26`); any day of the week, in either calendar, also finds it. */
+                week: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeeklyReportDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listWeeklyReportRevisions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The week: the Jalali day of its Saturday (`1401-06-26`); any day of the week, in either calendar, also finds it. */
+                week: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeeklyReportRevisionsDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    reviseWeeklyReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The week: the Jalali day of its Saturday (`1401-06-26`); any day of the week, in either calendar, also finds it. */
+                week: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviseWeeklyReportDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeeklyReportDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    verifyWeeklyReport: {
+        parameters: {
+            query?: {
+                /** @description A revision (default: the newest). */
+                revision?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The week: the Jalali day of its Saturday (`1401-06-26`); any day of the week, in either calendar, also finds it. */
+                week: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeeklyReportVerificationDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
-  [K in keyof T]-?: FlattenedDeepRequired<
-    T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]
-  >;
+    [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
 };
-type ReadonlyArray<T> = [Exclude<T, undefined>] extends [unknown[]]
-  ? Readonly<Exclude<T, undefined>>
-  : Readonly<Exclude<T, undefined>[]>;
-export const pathsApiV1AgenciesGetParametersQueryScopeValues: ReadonlyArray<
-  FlattenedDeepRequired<paths>['/api/v1/agencies']['get']['parameters']['query']['scope']
-> = ['main', 'all'];
-export const pathsApiV1ScoresGetParametersQueryStatusValues: ReadonlyArray<
-  FlattenedDeepRequired<paths>['/api/v1/scores']['get']['parameters']['query']['status']
-> = ['draft', 'submitted', 'reviewed', 'final'];
-export const pathsApiV1AgenciesIdServicesGetParametersQueryStageValues: ReadonlyArray<
-  FlattenedDeepRequired<paths>['/api/v1/agencies/{id}/services']['get']['parameters']['query']['stage']
-> = ['not_electronic', 'electronic', 'single_window', 'national_window'];
-export const pathsApiV1ImportsTemplatesFileGetParametersPathFileValues: ReadonlyArray<
-  FlattenedDeepRequired<paths>['/api/v1/imports/templates/{file}']['get']['parameters']['path']['file']
-> = ['scores.xlsx', 'scores.csv', 'progress.xlsx', 'progress.csv'];
-export const pathsApiV1ImportsKindPreviewPostParametersPathKindValues: ReadonlyArray<
-  FlattenedDeepRequired<paths>['/api/v1/imports/{kind}/preview']['post']['parameters']['path']['kind']
-> = ['scores', 'progress'];
-export const pathsApiV1ImportsKindCommitPostParametersPathKindValues: ReadonlyArray<
-  FlattenedDeepRequired<paths>['/api/v1/imports/{kind}/commit']['post']['parameters']['path']['kind']
-> = ['scores', 'progress'];
-export const auditEntityTypeValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['AuditEntityType']> = [
-  'user_session',
-  'app_user',
-  'evaluation_round',
-  'evaluation_session',
-  'score',
-  'agency',
-  'e_service',
-  'agency_system',
-  'import',
-  'dataset',
-];
-export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['AuditAction']> = [
-  'sign_in',
-  'sign_out',
-  'create_user',
-  'create_round',
-  'close_round',
-  'create_session',
-  'update_session',
-  'correct_session',
-  'create_score',
-  'update_score',
-  'correct_score',
-  'submit_score',
-  'review_score',
-  'finalise_score',
-  'record_progress',
-  'record_service_stage',
-  'record_system_stage',
-  'carry_system_stage',
-  'import',
-  'seed',
-];
-export const signInDtoModeValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['SignInDto']['mode']> = [
-  'cookie',
-  'token',
-];
-export const meDtoRoleValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['MeDto']['role']> = [
-  'admin',
-  'evaluator',
-  'cabinet',
-];
-export const healthDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['HealthDto']['status']> =
-  ['ok', 'error'];
-export const healthDtoDatabaseValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['HealthDto']['database']
-> = ['ok', 'unreachable'];
-export const agencyDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['AgencyDto']['kind']> = [
-  'ministry',
-  'organisation',
-  'bank',
-  'judiciary',
-  'governorate',
-  'company',
-  'foundation',
-  'council',
-  'other',
-];
-export const agencyDtoBranchValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['AgencyDto']['branch']> =
-  ['executive', 'judiciary', 'legislative', 'other'];
-export const agencySystemDtoStageValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['AgencySystemDto']['stage']
-> = ['not_electronic', 'electronic', 'single_window', 'national_window'];
-export const agencyDetailDtoKindValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['AgencyDetailDto']['kind']
-> = ['ministry', 'organisation', 'bank', 'judiciary', 'governorate', 'company', 'foundation', 'council', 'other'];
-export const agencyDetailDtoBranchValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['AgencyDetailDto']['branch']
-> = ['executive', 'judiciary', 'legislative', 'other'];
-export const roundDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['RoundDto']['status']> = [
-  'open',
-  'closed',
-];
-export const scoreDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['ScoreDto']['status']> = [
-  'draft',
-  'submitted',
-  'reviewed',
-  'final',
-];
-export const agencyProgressEventDtoKindValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['AgencyProgressEventDto']['kind']
-> = ['single_window_launched', 'national_window_connected'];
-export const agencyProgressEventDtoSourceValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['AgencyProgressEventDto']['source']
-> = ['seed', 'manual', 'import', 'system'];
-export const serviceStageEventDtoStageValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['ServiceStageEventDto']['stage']
-> = ['not_electronic', 'electronic', 'single_window', 'national_window'];
-export const serviceStageEventDtoSourceValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['ServiceStageEventDto']['source']
-> = ['seed', 'manual', 'import', 'system'];
-export const recordAgencyProgressDtoKindValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['RecordAgencyProgressDto']['kind']
-> = ['single_window_launched', 'national_window_connected'];
-export const serviceDtoAudienceValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['ServiceDto']['audience']
-> = ['g2c', 'g2b', 'g2g'];
-export const serviceDtoStageValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['ServiceDto']['stage']> =
-  ['not_electronic', 'electronic', 'single_window', 'national_window'];
-export const systemDtoStageValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['SystemDto']['stage']> = [
-  'not_electronic',
-  'electronic',
-  'single_window',
-  'national_window',
-];
-export const recordStageDtoStageValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['RecordStageDto']['stage']
-> = ['electronic', 'single_window', 'national_window'];
-export const importProblemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['ImportProblemCode']> =
-  [
-    'IMPORT_EMPTY_FILE',
-    'IMPORT_MISSING_COLUMN',
-    'IMPORT_UNKNOWN_COLUMN',
-    'IMPORT_DUPLICATE_COLUMN',
-    'IMPORT_MISSING_VALUE',
-    'IMPORT_VALUE_TOO_LONG',
-    'IMPORT_UNKNOWN_AGENCY',
-    'IMPORT_AMBIGUOUS_AGENCY',
-    'IMPORT_UNKNOWN_ROUND',
-    'IMPORT_ROUND_CLOSED',
-    'IMPORT_WEIGHTS_NOT_100',
-    'IMPORT_NOT_A_NUMBER',
-    'IMPORT_TOO_MANY_DECIMALS',
-    'IMPORT_SCORE_OUT_OF_RANGE',
-    'IMPORT_CRITERION_NOT_IN_ROUND',
-    'IMPORT_INVALID_DATE',
-    'IMPORT_DATE_IN_FUTURE',
-    'IMPORT_DATE_OUTSIDE_ROUND',
-    'IMPORT_DUPLICATE_ROW',
-    'IMPORT_SCORE_NOT_DRAFT',
-    'IMPORT_UNKNOWN_EVENT',
-    'IMPORT_INVALID_URL',
-    'IMPORT_DATES_OUT_OF_ORDER',
-  ];
-export const importRowDtoStatusValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['ImportRowDto']['status']
-> = ['valid', 'invalid'];
-export const importRowDtoActionValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['ImportRowDto']['action']
-> = ['create', 'update', 'unchanged'];
-export const importRowDtoEventValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['ImportRowDto']['event']
-> = ['single_window_launched', 'national_window_connected'];
-export const importPreviewDtoKindValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['ImportPreviewDto']['kind']
-> = ['scores', 'progress'];
-export const importPreviewDtoFormatValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['ImportPreviewDto']['format']
-> = ['xlsx', 'csv'];
-export const importCommitDtoKindValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['ImportCommitDto']['kind']
-> = ['scores', 'progress'];
-export const importCommitDtoFormatValues: ReadonlyArray<
-  FlattenedDeepRequired<components>['schemas']['ImportCommitDto']['format']
-> = ['xlsx', 'csv'];
+type ReadonlyArray<T> = [
+    Exclude<T, undefined>
+] extends [
+    unknown[]
+] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const pathsApiV1AgenciesGetParametersQueryScopeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/agencies"]["get"]["parameters"]["query"]["scope"]> = ["main", "all"];
+export const pathsApiV1AgenciesIdServicesGetParametersQueryStageValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/agencies/{id}/services"]["get"]["parameters"]["query"]["stage"]> = ["not_electronic", "electronic", "single_window", "national_window"];
+export const pathsApiV1OverviewGetParametersQueryScopeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/overview"]["get"]["parameters"]["query"]["scope"]> = ["main", "all"];
+export const pathsApiV1RankingsGetParametersQueryByValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/rankings"]["get"]["parameters"]["query"]["by"]> = ["score", "progress"];
+export const pathsApiV1RankingsGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/rankings"]["get"]["parameters"]["query"]["kind"]> = ["ministry", "organisation", "bank", "judiciary", "governorate", "company", "foundation", "council", "other"];
+export const pathsApiV1RankingsGetParametersQueryBranchValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/rankings"]["get"]["parameters"]["query"]["branch"]> = ["executive", "judiciary", "legislative", "other"];
+export const pathsApiV1RankingsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/rankings"]["get"]["parameters"]["query"]["status"]> = ["overdue", "at_risk", "on_track", "connected", "not_connected"];
+export const pathsApiV1RankingsGetParametersQuerySortValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/rankings"]["get"]["parameters"]["query"]["sort"]> = ["rank", "-rank", "name"];
+export const pathsApiV1RankingsGetParametersQueryScopeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/rankings"]["get"]["parameters"]["query"]["scope"]> = ["main", "all"];
+export const pathsApiV1ScoresGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/scores"]["get"]["parameters"]["query"]["status"]> = ["draft", "submitted", "reviewed", "final"];
+export const pathsApiV1ImportsTemplatesFileGetParametersPathFileValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/imports/templates/{file}"]["get"]["parameters"]["path"]["file"]> = ["scores.xlsx", "scores.csv", "progress.xlsx", "progress.csv"];
+export const pathsApiV1ImportsKindPreviewPostParametersPathKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/imports/{kind}/preview"]["post"]["parameters"]["path"]["kind"]> = ["scores", "progress"];
+export const pathsApiV1ImportsKindCommitPostParametersPathKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/imports/{kind}/commit"]["post"]["parameters"]["path"]["kind"]> = ["scores", "progress"];
+export const auditEntityTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntityType"]> = ["user_session", "app_user", "evaluation_round", "evaluation_session", "score", "agency", "e_service", "agency_system", "programme_cycle", "milestone_definition", "weekly_report", "import", "dataset"];
+export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["sign_in", "sign_out", "create_user", "create_round", "close_round", "create_session", "update_session", "correct_session", "create_score", "update_score", "correct_score", "submit_score", "review_score", "finalise_score", "record_progress", "record_service_stage", "record_system_stage", "carry_system_stage", "create_cycle", "update_cycle", "create_milestone", "update_milestone", "create_service", "withdraw_service", "publish_weekly_report", "revise_weekly_report", "import", "seed"];
+export const signInDtoModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SignInDto"]["mode"]> = ["cookie", "token"];
+export const meDtoRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MeDto"]["role"]> = ["admin", "evaluator", "cabinet"];
+export const healthDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HealthDto"]["status"]> = ["ok", "error"];
+export const healthDtoDatabaseValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HealthDto"]["database"]> = ["ok", "unreachable"];
+export const agencyDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgencyDto"]["kind"]> = ["ministry", "organisation", "bank", "judiciary", "governorate", "company", "foundation", "council", "other"];
+export const agencyDtoBranchValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgencyDto"]["branch"]> = ["executive", "judiciary", "legislative", "other"];
+export const agencySystemDtoStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgencySystemDto"]["stage"]> = ["not_electronic", "electronic", "single_window", "national_window"];
+export const agencyDetailDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgencyDetailDto"]["kind"]> = ["ministry", "organisation", "bank", "judiciary", "governorate", "company", "foundation", "council", "other"];
+export const agencyDetailDtoBranchValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgencyDetailDto"]["branch"]> = ["executive", "judiciary", "legislative", "other"];
+export const createServiceDtoAudienceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateServiceDto"]["audience"]> = ["g2c", "g2b", "g2g"];
+export const inventoryServiceDtoAudienceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InventoryServiceDto"]["audience"]> = ["g2c", "g2b", "g2g"];
+export const milestoneDtoRuleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MilestoneDto"]["rule"]> = ["single_window_launched", "single_window_service_share", "national_window_connected"];
+export const createMilestoneDtoRuleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateMilestoneDto"]["rule"]> = ["single_window_launched", "single_window_service_share", "national_window_connected"];
+export const rankedAgencyRefDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RankedAgencyRefDto"]["kind"]> = ["ministry", "organisation", "bank", "judiciary", "governorate", "company", "foundation", "council", "other"];
+export const rankedAgencyRefDtoBranchValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RankedAgencyRefDto"]["branch"]> = ["executive", "judiciary", "legislative", "other"];
+export const rankingsDtoByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RankingsDto"]["by"]> = ["score", "progress"];
+export const agencyMilestoneDtoRuleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgencyMilestoneDto"]["rule"]> = ["single_window_launched", "single_window_service_share", "national_window_connected"];
+export const agencyMilestoneDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgencyMilestoneDto"]["status"]> = ["met", "pending", "at_risk", "overdue"];
+export const roundDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RoundDto"]["status"]> = ["open", "closed"];
+export const scoreDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScoreDto"]["status"]> = ["draft", "submitted", "reviewed", "final"];
+export const agencyProgressEventDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgencyProgressEventDto"]["kind"]> = ["single_window_launched", "national_window_connected"];
+export const agencyProgressEventDtoSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgencyProgressEventDto"]["source"]> = ["seed", "manual", "import", "system"];
+export const serviceStageEventDtoStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceStageEventDto"]["stage"]> = ["not_electronic", "electronic", "single_window", "national_window"];
+export const serviceStageEventDtoSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceStageEventDto"]["source"]> = ["seed", "manual", "import", "system"];
+export const recordAgencyProgressDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecordAgencyProgressDto"]["kind"]> = ["single_window_launched", "national_window_connected"];
+export const serviceDtoAudienceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceDto"]["audience"]> = ["g2c", "g2b", "g2g"];
+export const serviceDtoStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ServiceDto"]["stage"]> = ["not_electronic", "electronic", "single_window", "national_window"];
+export const systemDtoStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SystemDto"]["stage"]> = ["not_electronic", "electronic", "single_window", "national_window"];
+export const recordStageDtoStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecordStageDto"]["stage"]> = ["electronic", "single_window", "national_window"];
+export const importProblemCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportProblemCode"]> = ["IMPORT_EMPTY_FILE", "IMPORT_MISSING_COLUMN", "IMPORT_UNKNOWN_COLUMN", "IMPORT_DUPLICATE_COLUMN", "IMPORT_MISSING_VALUE", "IMPORT_VALUE_TOO_LONG", "IMPORT_UNKNOWN_AGENCY", "IMPORT_AMBIGUOUS_AGENCY", "IMPORT_UNKNOWN_ROUND", "IMPORT_ROUND_CLOSED", "IMPORT_WEIGHTS_NOT_100", "IMPORT_NOT_A_NUMBER", "IMPORT_TOO_MANY_DECIMALS", "IMPORT_SCORE_OUT_OF_RANGE", "IMPORT_CRITERION_NOT_IN_ROUND", "IMPORT_INVALID_DATE", "IMPORT_DATE_IN_FUTURE", "IMPORT_DATE_OUTSIDE_ROUND", "IMPORT_DUPLICATE_ROW", "IMPORT_SCORE_NOT_DRAFT", "IMPORT_UNKNOWN_EVENT", "IMPORT_INVALID_URL", "IMPORT_DATES_OUT_OF_ORDER"];
+export const importRowDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportRowDto"]["status"]> = ["valid", "invalid"];
+export const importRowDtoActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportRowDto"]["action"]> = ["create", "update", "unchanged"];
+export const importRowDtoEventValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportRowDto"]["event"]> = ["single_window_launched", "national_window_connected"];
+export const importPreviewDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportPreviewDto"]["kind"]> = ["scores", "progress"];
+export const importPreviewDtoFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportPreviewDto"]["format"]> = ["xlsx", "csv"];
+export const importCommitDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportCommitDto"]["kind"]> = ["scores", "progress"];
+export const importCommitDtoFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportCommitDto"]["format"]> = ["xlsx", "csv"];
+export const reportMilestoneTermsDtoRuleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportMilestoneTermsDto"]["rule"]> = ["single_window_launched", "single_window_service_share", "national_window_connected"];

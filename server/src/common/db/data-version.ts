@@ -49,10 +49,13 @@ export class DataVersion {
     if (this.stopped || delay <= 0 || (this.scheduled && this.scheduled.at <= instant.getTime())) return;
     clearTimeout(this.scheduled?.timer);
     // Timers hold at most ~24.8 days; a later instant is looked at again when the shorter timer fires.
-    const timer = setTimeout(() => {
-      this.scheduled = undefined;
-      this.moved();
-    }, Math.min(delay, 2 ** 31 - 1));
+    const timer = setTimeout(
+      () => {
+        this.scheduled = undefined;
+        this.moved();
+      },
+      Math.min(delay, 2 ** 31 - 1),
+    );
     timer.unref();
     this.scheduled = { at: instant.getTime(), timer };
   }

@@ -38,7 +38,13 @@ export function milestoneStatus(terms: MilestoneTerms, metOn: string | null, asO
   }
   const left = daysBetween(asOf, terms.dueOn);
   if (left < 0) return { status: 'overdue', metOn: null, late: false, daysOverdue: -left, daysLeft: null };
-  return { status: left <= terms.atRiskDays ? 'at_risk' : 'pending', metOn: null, late: false, daysOverdue: null, daysLeft: left };
+  return {
+    status: left <= terms.atRiskDays ? 'at_risk' : 'pending',
+    metOn: null,
+    late: false,
+    daysOverdue: null,
+    daysLeft: left,
+  };
 }
 
 /**
@@ -73,14 +79,14 @@ export interface Movement {
  * rank the agency would have now if only its own value had changed. Rows are aligned: `current[i]` and
  * `previous[i]` are the same agency's values (null when unranked).
  */
-export function movements(
-  current: ReadonlyArray<string | null>,
-  previous: ReadonlyArray<string | null>,
-): Movement[] {
+export function movements(current: ReadonlyArray<string | null>, previous: ReadonlyArray<string | null>): Movement[] {
   const rankNow = competitionRanks(current);
   const rankThen = competitionRanks(previous);
   // Last week's ranked values, highest first, to count how many would be above a value (binary search).
-  const then = previous.filter((v): v is string => v !== null).map(Number).sort((a, b) => b - a);
+  const then = previous
+    .filter((v): v is string => v !== null)
+    .map(Number)
+    .sort((a, b) => b - a);
   const above = (value: number): number => {
     let lo = 0;
     let hi = then.length;

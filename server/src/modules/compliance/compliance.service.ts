@@ -74,9 +74,7 @@ export class ComplianceService {
           dueOn: m.dueOn,
           atRiskDays: m.atRiskDays,
           ...status,
-          required: m.share
-            ? Math.ceil((entry.services.baseline * m.share.numerator) / m.share.denominator)
-            : null,
+          required: m.share ? Math.ceil((entry.services.baseline * m.share.numerator) / m.share.denominator) : null,
         };
       }),
     };

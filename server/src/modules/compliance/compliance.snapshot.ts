@@ -108,17 +108,16 @@ export function cycleInfo(row: CycleRow): CycleInfo {
 
 export async function takeSnapshot(db: EntityManager, options: SnapshotOptions): Promise<Snapshot> {
   const cycle = options.cycle === undefined ? await selectCycleInForce(db, options.asOf) : options.cycle;
-  const [milestoneRows, rows] = await Promise.all([
-    cycle ? selectMilestones(db, cycle.id) : Promise.resolve([]),
-    selectCompliance(db, {
-      asOf: options.asOf,
-      cycleId: cycle?.id ?? null,
-      baselineOn: cycle?.baseline_on ?? null,
-      all: options.all ?? false,
-      roundId: options.roundId,
-      agencyIds: options.agencyIds,
-    }),
-  ]);
+  // One after the other: inside a transaction (the seed, a report) both would share one connection.
+  const milestoneRows = cycle ? await selectMilestones(db, cycle.id) : [];
+  const rows = await selectCompliance(db, {
+    asOf: options.asOf,
+    cycleId: cycle?.id ?? null,
+    baselineOn: cycle?.baseline_on ?? null,
+    all: options.all ?? false,
+    roundId: options.roundId,
+    agencyIds: options.agencyIds,
+  });
   const milestones: MilestoneInfo[] = milestoneRows.map((m) => ({
     code: m.code,
     titleFa: m.title_fa,

@@ -7,6 +7,7 @@ export enum ProgressErrorCode {
   DateInFuture = 'DATE_IN_FUTURE',
   ServiceNotFound = 'SERVICE_NOT_FOUND',
   ServiceInvalidId = 'SERVICE_INVALID_ID',
+  ServiceWithdrawn = 'SERVICE_WITHDRAWN',
   SystemNotFound = 'SYSTEM_NOT_FOUND',
   SystemInvalidId = 'SYSTEM_INVALID_ID',
 }
@@ -93,6 +94,21 @@ export class ServiceInvalidIdException extends AppException {
       fa: 'شناسه خدمت معتبر نیست.',
       en: 'The service id is not a valid UUID.',
     });
+  }
+}
+
+/** A service withdrawn from its agency's inventory takes no further stage. */
+export class ServiceWithdrawnException extends AppException {
+  constructor(withdrawnOn: string) {
+    super(
+      ProgressErrorCode.ServiceWithdrawn,
+      HttpStatus.UNPROCESSABLE_ENTITY,
+      {
+        fa: 'این خدمت از سیاهه خدمات دستگاه خارج شده است و مرحله‌ای برای آن ثبت نمی‌شود.',
+        en: `This service was withdrawn from the agency's inventory (${withdrawnOn}); no stage can be recorded for it.`,
+      },
+      { withdrawnOn },
+    );
   }
 }
 

@@ -73,6 +73,9 @@ export interface ServiceRow extends StageDates {
   audience: ServiceAudience;
   systemId: string | null;
   stage: ServiceStage;
+  identifiedOn: string;
+  withdrawnOn: string | null;
+  withdrawalReason: string | null;
   version: number;
 }
 
@@ -263,7 +266,9 @@ export function updateAgenciesProgress(
 
 const SERVICE_COLUMNS = `e.id, e.agency_id AS "agencyId", e.code, e.name_fa AS "nameFa", e.name_en AS "nameEn",
   e.audience, e.system_id AS "systemId", ${day('e.electronic_on', 'electronicOn')},
-  ${day('e.single_window_on', 'singleWindowOn')}, ${day('e.national_window_on', 'nationalWindowOn')}, e.stage, e.version`;
+  ${day('e.single_window_on', 'singleWindowOn')}, ${day('e.national_window_on', 'nationalWindowOn')}, e.stage,
+  ${day('e.identified_on', 'identifiedOn')}, ${day('e.withdrawn_on', 'withdrawnOn')},
+  e.withdrawal_reason AS "withdrawalReason", e.version`;
 
 export interface AgencyServiceFilter {
   stage?: ServiceStage;

@@ -32,6 +32,7 @@ import {
   DateInFutureException,
   ProgressDatesOutOfOrderException,
   ServiceNotFoundException,
+  ServiceWithdrawnException,
   StageDatesOutOfOrderException,
   SystemNotFoundException,
   type StageConflict,
@@ -275,6 +276,7 @@ export class ProgressService {
     return this.transactions.run(async (manager) => {
       const service = await lockService(manager, serviceId);
       if (!service) throw new ServiceNotFoundException(serviceId);
+      if (service.withdrawnOn) throw new ServiceWithdrawnException(service.withdrawnOn);
       if (service.version !== input.version) throw new VersionConflictException(service);
       const change = applyStage(stageDates(service), input.stage, input.reachedOn);
       if (!change.ok) throw new StageDatesOutOfOrderException(conflictOf(service));

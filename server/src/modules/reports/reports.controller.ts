@@ -31,7 +31,8 @@ import { ReportsService } from './reports.service.js';
 const WEEK_PARAM = {
   name: 'week',
   example: '1401-06-26',
-  description: 'The week: the Jalali day of its Saturday (`1401-06-26`); any day of the week, in either calendar, also finds it.',
+  description:
+    'The week: the Jalali day of its Saturday (`1401-06-26`); any day of the week, in either calendar, also finds it.',
 };
 
 @ApiTags('weekly-reports')
@@ -69,7 +70,10 @@ export class ReportsController {
   @Get(':week')
   @PublicRead()
   @ApiParam(WEEK_PARAM)
-  @ApiOperation({ operationId: 'getWeeklyReport', summary: "A week's report (its newest revision, or the one asked for)" })
+  @ApiOperation({
+    operationId: 'getWeeklyReport',
+    summary: "A week's report (its newest revision, or the one asked for)",
+  })
   @ApiOkResponse({ type: WeeklyReportDto })
   @ApiBadRequestResponse({ type: ErrorResponseDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
@@ -86,7 +90,10 @@ export class ReportsController {
   @Get(':week/revisions')
   @PublicRead()
   @ApiParam(WEEK_PARAM)
-  @ApiOperation({ operationId: 'listWeeklyReportRevisions', summary: "Every revision of a week's report, newest first" })
+  @ApiOperation({
+    operationId: 'listWeeklyReportRevisions',
+    summary: "Every revision of a week's report, newest first",
+  })
   @ApiOkResponse({ type: WeeklyReportRevisionsDto })
   @ApiBadRequestResponse({ type: ErrorResponseDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })

@@ -15,13 +15,12 @@ import type {
   WeeklyReportSummaryDto,
   WeeklyReportVerificationDto,
 } from './dto/weekly-report.dto.js';
-import { ReportNotFoundException, ReportOutsideCycleException, ReportWeekInvalidException } from './reports.exception.js';
 import {
-  dueWeeks,
-  produceWeeklyReport,
-  reviseWeeklyReport,
-  type ProduceResult,
-} from './reports.production.js';
+  ReportNotFoundException,
+  ReportOutsideCycleException,
+  ReportWeekInvalidException,
+} from './reports.exception.js';
+import { dueWeeks, produceWeeklyReport, reviseWeeklyReport, type ProduceResult } from './reports.production.js';
 import {
   countWeeks,
   selectLatestRevisions,
@@ -120,7 +119,11 @@ export class ReportsService {
     };
   }
 
-  private async find(weekInput: string, revision: number | undefined, viewer: AuthUser | undefined): Promise<ReportRow> {
+  private async find(
+    weekInput: string,
+    revision: number | undefined,
+    viewer: AuthUser | undefined,
+  ): Promise<ReportRow> {
     const weekStart = this.weekOf(weekInput);
     const rows = await selectRevisions(this.dataSource.manager, await this.visibleAt(viewer), weekStart);
     const row = revision === undefined ? rows[0] : rows.find((r) => r.revision === revision);

@@ -65,7 +65,13 @@ export interface WeeklyReportContent {
     atRisk: ReportMilestoneEntry[];
   }>;
   laggards: { count: number; entered: ReportAgency[]; left: ReportAgency[] };
-  ranking: Array<{ rank: number | null; agency: ReportAgency; score: string | null; progress: string | null; movement: Movement }>;
+  ranking: Array<{
+    rank: number | null;
+    agency: ReportAgency;
+    score: string | null;
+    progress: string | null;
+    movement: Movement;
+  }>;
 }
 
 const METHODOLOGY = {
@@ -114,10 +120,8 @@ export async function buildWeeklyReport(
 ): Promise<WeeklyReportContent> {
   const weekEnd = addDays(weekStart, 6);
   const before = addDays(weekStart, -1);
-  const [now, then] = await Promise.all([
-    takeSnapshot(db, { asOf: weekEnd, cycle }),
-    takeSnapshot(db, { asOf: before, cycle }),
-  ]);
+  const now = await takeSnapshot(db, { asOf: weekEnd, cycle });
+  const then = await takeSnapshot(db, { asOf: before, cycle });
   const { asOf: _asOf, cycle: _cycle, ...overview } = overviewOf(now);
   const lagNow = laggards(now);
   const lagThen = laggards(then);
@@ -150,7 +154,9 @@ export async function buildWeeklyReport(
       .filter((a) => a.nationalWindowConnectedOn !== null && a.nationalWindowConnectedOn >= weekStart)
       .filter((a) => a.nationalWindowConnectedOn! <= weekEnd)
       .map((a) => ({ agency: ref(a), connectedOn: a.nationalWindowConnectedOn! }))
-      .sort((a, b) => (a.connectedOn < b.connectedOn ? -1 : a.connectedOn > b.connectedOn ? 1 : byCode(a.agency, b.agency))),
+      .sort((a, b) =>
+        a.connectedOn < b.connectedOn ? -1 : a.connectedOn > b.connectedOn ? 1 : byCode(a.agency, b.agency),
+      ),
     milestones: now.milestones.map((m, i) => {
       const entries = (status: string) => now.agencies.filter((a) => a.milestones[i]!.status === status);
       return {
@@ -176,8 +182,14 @@ export async function buildWeeklyReport(
     }),
     laggards: {
       count: lagNow.size,
-      entered: [...lagNow.values()].filter((a) => !lagThen.has(a.agency.id)).map(ref).sort(byCode),
-      left: [...lagThen.values()].filter((a) => !lagNow.has(a.agency.id)).map(ref).sort(byCode),
+      entered: [...lagNow.values()]
+        .filter((a) => !lagThen.has(a.agency.id))
+        .map(ref)
+        .sort(byCode),
+      left: [...lagThen.values()]
+        .filter((a) => !lagNow.has(a.agency.id))
+        .map(ref)
+        .sort(byCode),
     },
     ranking: rankingOf(now, then, 'score').map((r) => ({
       rank: r.rank,

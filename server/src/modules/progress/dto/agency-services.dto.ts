@@ -41,6 +41,11 @@ export class ServiceDto {
   @ApiProperty(DAY) singleWindowOn: string | null;
   @ApiProperty(DAY) nationalWindowOn: string | null;
   @ApiProperty({ enum: SERVICE_STAGES, description: 'Derived from the days.' }) stage: ServiceStage;
+  @ApiProperty({ format: 'date', description: "The day it entered the agency's inventory of identified services." })
+  identifiedOn: string;
+  @ApiProperty({ ...DAY, description: 'The day it was withdrawn from the inventory; it then takes no further stage.' })
+  withdrawnOn: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Why it was withdrawn.' }) withdrawalReason: string | null;
   @ApiProperty({ description: 'Send it back with the next write (optimistic locking).' }) version: number;
 }
 

@@ -3,7 +3,13 @@ import { IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-va
 import { NormalizedInt, NormalizedMultiline } from '../../../common/validation/input.js';
 import { pageQuery } from '../../../common/validation/page.query.js';
 import { MILESTONE_RULES, type MilestoneRule } from '../../milestones/milestone-definition.entity.js';
-import { MovementDto, ServiceCountsDto, MilestoneCountsDto, AgencyCountDto, ConnectedCountDto } from '../../compliance/dto/compliance.dto.js';
+import {
+  MovementDto,
+  ServiceCountsDto,
+  MilestoneCountsDto,
+  AgencyCountDto,
+  ConnectedCountDto,
+} from '../../compliance/dto/compliance.dto.js';
 
 const DAY = { type: String, format: 'date', description: 'Calendar day (Asia/Tehran), ISO.' } as const;
 const WEEK = {
@@ -89,16 +95,22 @@ export class ReportMilestoneDto {
   @ApiProperty() titleFa: string;
   @ApiProperty() titleEn: string;
   @ApiProperty(DAY) dueOn: string;
-  @ApiProperty({ type: [ReportEntryDto], description: 'Not met by the week\'s end: most days overdue, then lowest score.' })
+  @ApiProperty({
+    type: [ReportEntryDto],
+    description: "Not met by the week's end: most days overdue, then lowest score.",
+  })
   overdue: ReportEntryDto[];
   @ApiProperty({ type: [ReportEntryDto], description: 'Met during the week, after the due day.' })
   metLate: ReportEntryDto[];
-  @ApiProperty({ type: [ReportEntryDto], description: 'Not met, due within the at-risk window: fewest days left first.' })
+  @ApiProperty({
+    type: [ReportEntryDto],
+    description: 'Not met, due within the at-risk window: fewest days left first.',
+  })
   atRisk: ReportEntryDto[];
 }
 
 export class ReportLaggardsDto {
-  @ApiProperty({ description: 'Agencies overdue on at least one milestone at the week\'s end.' }) count: number;
+  @ApiProperty({ description: "Agencies overdue on at least one milestone at the week's end." }) count: number;
   @ApiProperty({ type: [ReportAgencyDto], description: 'On the list now, not at the end of the week before.' })
   entered: ReportAgencyDto[];
   @ApiProperty({ type: [ReportAgencyDto], description: 'On the list at the end of the week before, not now.' })
@@ -145,10 +157,13 @@ export class WeeklyReportSummaryDto {
   supersedes: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Why this revision corrects the previous one.' })
   reason: string | null;
-  @ApiProperty({ example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', description: 'Hex SHA-256 of the canonical JSON (RFC 8785) of `content`.' })
+  @ApiProperty({
+    example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    description: 'Hex SHA-256 of the canonical JSON (RFC 8785) of `content`.',
+  })
   digest: string;
   @ApiProperty({ format: 'date-time' }) publishedAt: string;
-  @ApiProperty({ format: 'date-time', description: 'From when the public sees it (the embargo\'s end).' })
+  @ApiProperty({ format: 'date-time', description: "From when the public sees it (the embargo's end)." })
   publicFrom: string;
 }
 
