@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { unitsToDecimal } from '../../common/numbers/decimal.js';
 import type { AgencyBranch, AgencyKind } from '../agencies/agency.entity.js';
 import type { MilestoneRule } from '../milestones/milestone-definition.entity.js';
 import {
@@ -90,8 +91,7 @@ export interface SnapshotOptions {
 /** `part / whole` as a percent with two decimals, rounded half up, exactly (integers only); null if whole is 0. */
 export function percent(part: number, whole: number): string | null {
   if (whole <= 0) return null;
-  const hundredths = Math.floor((2 * 10_000 * part + whole) / (2 * whole));
-  return `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
+  return unitsToDecimal(Math.floor((2 * 10_000 * part + whole) / (2 * whole)));
 }
 
 export function cycleInfo(row: CycleRow): CycleInfo {
@@ -235,7 +235,8 @@ export function rankingOf(current: Snapshot, previous: Snapshot, by: RankingBasi
   const values = current.agencies.map(valueOf);
   const ranks = competitionRanks(values);
   // Last week's values of agencies that no longer exist still shaped last week's ranks.
-  const gone = previous.agencies.filter((a) => !current.agencies.some((c) => c.agency.id === a.agency.id));
+  const present = new Set(current.agencies.map((a) => a.agency.id));
+  const gone = previous.agencies.filter((a) => !present.has(a.agency.id));
   const moved = movements(
     [...values, ...gone.map(() => null)],
     [...current.agencies.map((a) => valueOf(before.get(a.agency.id))), ...gone.map(valueOf)],

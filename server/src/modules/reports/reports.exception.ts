@@ -10,12 +10,19 @@ export class ReportWeekInvalidException extends AppException {
   }
 }
 
+/** 404: that week's report (or revision) has not been published, or, without a week, none has been yet. */
 export class ReportNotFoundException extends AppException {
-  constructor(week: string, revision?: number) {
-    super('REPORT_NOT_FOUND', HttpStatus.NOT_FOUND, {
-      fa: `گزارش هفتگی ${week}${revision ? ` (ویرایش ${revision})` : ''} منتشر نشده است.`,
-      en: `No weekly report ${week}${revision ? ` revision ${revision}` : ''} has been published.`,
-    });
+  constructor(week?: string, revision?: number) {
+    super(
+      'REPORT_NOT_FOUND',
+      HttpStatus.NOT_FOUND,
+      week === undefined
+        ? { fa: 'هنوز هیچ گزارش هفتگی منتشر نشده است.', en: 'No weekly report has been published yet.' }
+        : {
+            fa: `گزارش هفتگی هفته ${week}${revision ? ` (ویرایش ${revision})` : ''} منتشر نشده است.`,
+            en: `No weekly report of the week ${week}${revision ? ` (revision ${revision})` : ''} has been published.`,
+          },
+    );
   }
 }
 

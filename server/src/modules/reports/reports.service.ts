@@ -87,7 +87,7 @@ export class ReportsService {
   async latest(viewer: AuthUser | undefined): Promise<WeeklyReportDto> {
     const visibleAt = await this.visibleAt(viewer);
     const [row] = await selectLatestRevisions(this.dataSource.manager, visibleAt, { limit: 1, offset: 0 }, true);
-    if (!row) throw new ReportNotFoundException('latest');
+    if (!row) throw new ReportNotFoundException();
     return toReport(row);
   }
 

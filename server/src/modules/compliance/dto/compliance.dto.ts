@@ -7,7 +7,7 @@ import { pageQuery } from '../../../common/validation/page.query.js';
 import { MILESTONE_STATUSES, type MilestoneStatus } from '../compliance.rules.js';
 import { RANKING_BASES, type RankingBasis } from '../compliance.snapshot.js';
 
-const DAY = { type: String, format: 'date', description: 'Calendar day (Asia/Tehran), ISO.' } as const;
+export const DAY = { type: String, format: 'date', description: 'Calendar day (Asia/Tehran), ISO.' } as const;
 const NULLABLE_DAY = { ...DAY, nullable: true } as const;
 
 export class AsOfQuery {

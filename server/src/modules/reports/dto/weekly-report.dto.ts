@@ -4,6 +4,7 @@ import { NormalizedInt, NormalizedMultiline } from '../../../common/validation/i
 import { pageQuery } from '../../../common/validation/page.query.js';
 import { MILESTONE_RULES, type MilestoneRule } from '../../milestones/milestone-definition.entity.js';
 import {
+  DAY,
   MovementDto,
   ServiceCountsDto,
   MilestoneCountsDto,
@@ -11,7 +12,6 @@ import {
   ConnectedCountDto,
 } from '../../compliance/dto/compliance.dto.js';
 
-const DAY = { type: String, format: 'date', description: 'Calendar day (Asia/Tehran), ISO.' } as const;
 const WEEK = {
   example: '1401-06-26',
   description: 'The week (Saturday to Friday): the Jalali day of its Saturday, with dashes.',
