@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router-dom';
-import { AUDIT_ROLES, EDITOR_ROLES, hasRole, useMe } from '../features/auth';
+import { ADMIN_ROLES, AUDIT_ROLES, EDITOR_ROLES, hasRole, useMe } from '../features/auth';
 
-/** The header's links, by role: everyone sees the agencies; evaluators and admins their forms; admins and the
- * cabinet the audit log. (Hiding a link is a convenience: the server checks every request.) */
+/** The header's links, by role: everyone sees the overview, rankings, weekly brief and agencies; evaluators and
+ * admins their forms and the review queue; admins the cycles; admins and the cabinet the audit log. (Hiding a link
+ * is a convenience: the server checks every request.) */
 export function AppNav() {
   const { t } = useTranslation();
   const me = useMe();
@@ -13,18 +14,38 @@ export function AppNav() {
       <ul>
         <li>
           <NavLink to="/" end>
-            {t('nav.agencies')}
+            {t('nav.overview')}
           </NavLink>
+        </li>
+        <li>
+          <NavLink to="/rankings">{t('nav.rankings')}</NavLink>
+        </li>
+        <li>
+          <NavLink to="/weekly/latest">{t('nav.weekly')}</NavLink>
+        </li>
+        <li>
+          <NavLink to="/agencies">{t('nav.agencies')}</NavLink>
         </li>
         {hasRole(user, EDITOR_ROLES) && (
           <>
+            <li>
+              <NavLink to="/review">{t('nav.review')}</NavLink>
+            </li>
             <li>
               <NavLink to="/evaluations/new">{t('nav.newSession')}</NavLink>
             </li>
             <li>
               <NavLink to="/imports">{t('nav.imports')}</NavLink>
             </li>
+            <li>
+              <NavLink to="/rounds">{t('nav.rounds')}</NavLink>
+            </li>
           </>
+        )}
+        {hasRole(user, ADMIN_ROLES) && (
+          <li>
+            <NavLink to="/cycles">{t('nav.cycles')}</NavLink>
+          </li>
         )}
         {hasRole(user, AUDIT_ROLES) && (
           <li>

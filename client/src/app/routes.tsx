@@ -1,10 +1,16 @@
 import type { RouteObject } from 'react-router-dom';
 import { AgencyListPage } from '../features/agencies';
 import { AuditLogPage } from '../features/audit';
-import { AUDIT_ROLES, EDITOR_ROLES, RequireRole, SignInPage } from '../features/auth';
+import { ADMIN_ROLES, AUDIT_ROLES, EDITOR_ROLES, RequireRole, SignInPage } from '../features/auth';
+import { ServiceInventoryPage } from '../features/catalogue';
 import { SessionFormPage } from '../features/evaluations';
 import { ImportWizardPage } from '../features/imports';
+import { CyclesPage } from '../features/milestones';
+import { OverviewPage } from '../features/overview';
 import { AgencyProgressPage } from '../features/progress';
+import { RankingsPage } from '../features/rankings';
+import { ReviewQueuePage, RoundsPage } from '../features/review';
+import { WeeklyBriefPage, WeeklyReportsPage } from '../features/weekly';
 import { AgencyPage } from './AgencyPage';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
@@ -17,7 +23,12 @@ export const routes: RouteObject[] = [
       {
         errorElement: <RouteErrorPage />,
         children: [
-          { index: true, element: <AgencyListPage /> },
+          { index: true, element: <OverviewPage /> },
+          { path: 'rankings', element: <RankingsPage /> },
+          { path: 'weekly', element: <WeeklyReportsPage /> },
+          // `latest` or a week (`1401-06-26`); the page resolves `latest` to the week's permalink.
+          { path: 'weekly/:week', element: <WeeklyBriefPage /> },
+          { path: 'agencies', element: <AgencyListPage /> },
           { path: 'signin', element: <SignInPage /> },
           { path: 'agencies/:id', element: <AgencyPage /> },
           {
@@ -29,10 +40,42 @@ export const routes: RouteObject[] = [
             ),
           },
           {
+            path: 'agencies/:id/inventory',
+            element: (
+              <RequireRole roles={ADMIN_ROLES}>
+                <ServiceInventoryPage />
+              </RequireRole>
+            ),
+          },
+          {
             path: 'evaluations/new',
             element: (
               <RequireRole roles={EDITOR_ROLES}>
                 <SessionFormPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'review',
+            element: (
+              <RequireRole roles={EDITOR_ROLES}>
+                <ReviewQueuePage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'rounds',
+            element: (
+              <RequireRole roles={EDITOR_ROLES}>
+                <RoundsPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'cycles',
+            element: (
+              <RequireRole roles={ADMIN_ROLES}>
+                <CyclesPage />
               </RequireRole>
             ),
           },

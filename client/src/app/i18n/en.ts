@@ -1,4 +1,10 @@
 import type { TranslationResources } from './fa';
+import { en as overviewStrings } from '../../features/overview/i18n';
+import { en as rankingsStrings } from '../../features/rankings/i18n';
+import { en as weeklyStrings } from '../../features/weekly/i18n';
+import { en as reviewStrings } from '../../features/review/i18n';
+import { en as milestonesStrings } from '../../features/milestones/i18n';
+import { en as catalogueStrings } from '../../features/catalogue/i18n';
 
 export const en: TranslationResources = {
   app: {
@@ -100,6 +106,12 @@ export const en: TranslationResources = {
     national_window: 'Connected to the national window',
   },
   nav: {
+    overview: 'Overview',
+    rankings: 'Rankings',
+    weekly: 'Weekly brief',
+    review: 'Review queue',
+    rounds: 'Evaluation rounds',
+    cycles: 'Cycles and milestones',
     label: 'Main',
     agencies: 'Agencies',
     newSession: 'Record a session',
@@ -385,6 +397,12 @@ export const en: TranslationResources = {
   },
   notFound: {
     title: 'Page not found',
-    home: 'Go to the agency list',
+    home: 'Go to the home page',
   },
+  overview: overviewStrings,
+  rankings: rankingsStrings,
+  weekly: weeklyStrings,
+  review: reviewStrings,
+  milestones: milestonesStrings,
+  catalogue: catalogueStrings,
 };

@@ -1,3 +1,10 @@
+import { fa as overviewStrings } from '../../features/overview/i18n';
+import { fa as rankingsStrings } from '../../features/rankings/i18n';
+import { fa as weeklyStrings } from '../../features/weekly/i18n';
+import { fa as reviewStrings } from '../../features/review/i18n';
+import { fa as milestonesStrings } from '../../features/milestones/i18n';
+import { fa as catalogueStrings } from '../../features/catalogue/i18n';
+
 /** Persian strings: the default language and the shape every other language must match. */
 export const fa = {
   app: {
@@ -99,6 +106,12 @@ export const fa = {
     national_window: 'متصل به پنجره ملی',
   },
   nav: {
+    overview: 'نمای کلی',
+    rankings: 'رتبه‌بندی',
+    weekly: 'گزارش هفتگی',
+    review: 'صف بررسی امتیازها',
+    rounds: 'دوره‌های ارزیابی',
+    cycles: 'مهلت‌ها و دوره‌ها',
     label: 'پیوندهای اصلی',
     agencies: 'دستگاه‌ها',
     newSession: 'ثبت جلسه ارزیابی',
@@ -383,8 +396,14 @@ export const fa = {
   },
   notFound: {
     title: 'صفحه پیدا نشد',
-    home: 'رفتن به فهرست دستگاه‌ها',
+    home: 'رفتن به صفحه نخست',
   },
+  overview: overviewStrings,
+  rankings: rankingsStrings,
+  weekly: weeklyStrings,
+  review: reviewStrings,
+  milestones: milestonesStrings,
+  catalogue: catalogueStrings,
 };
 
 export type TranslationResources = typeof fa;

@@ -3,4 +3,4 @@ export { useMe, type Me, type Role } from './api/getMe';
 export { RequireRole } from './components/RequireRole';
 export { SignInPage } from './components/SignInPage';
 export { UserMenu } from './components/UserMenu';
-export { AUDIT_ROLES, EDITOR_ROLES, hasRole, STAFF_ROLES } from './utils/roles';
+export { ADMIN_ROLES, AUDIT_ROLES, EDITOR_ROLES, hasRole, STAFF_ROLES } from './utils/roles';

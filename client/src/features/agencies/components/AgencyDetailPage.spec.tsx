@@ -40,7 +40,7 @@ describe('AgencyDetailPage', () => {
     );
     const systems = screen.getByRole('table', { name: 'سامانه‌ها' });
     expect(within(systems).getByRole('row', { name: /سامانه امید/ })).toHaveTextContent('متصل به پنجره ملی');
-    expect(screen.getByRole('link', { name: 'بازگشت به فهرست دستگاه‌ها' })).toHaveAttribute('href', '/');
+    expect(screen.getByRole('link', { name: 'بازگشت به فهرست دستگاه‌ها' })).toHaveAttribute('href', '/agencies');
   });
 
   it('links to the parent agency', async () => {

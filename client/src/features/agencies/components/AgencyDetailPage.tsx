@@ -24,7 +24,7 @@ export function AgencyDetailPage({ renderSections }: AgencyDetailPageProps = {})
   return (
     <>
       <p className="back-link">
-        <Link to="/">{t('agency.back')}</Link>
+        <Link to="/agencies">{t('agency.back')}</Link>
       </p>
       {agency.isPending ? (
         <LoadingMessage />

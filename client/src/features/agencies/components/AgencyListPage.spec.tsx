@@ -15,7 +15,7 @@ describe('AgencyListPage', () => {
 
   it('lists agencies in Persian with Jalali dates, Persian digits and the exact score', async () => {
     serveAgencies();
-    renderApp('/');
+    renderApp('/agencies');
 
     expect(
       screen.getByRole('heading', { level: 1, name: 'پایش اتصال دستگاه‌های اجرایی به پنجره ملی خدمات دولت هوشمند' }),
@@ -39,7 +39,7 @@ describe('AgencyListPage', () => {
 
   it('shows the demonstration-data notice from the server', async () => {
     serveAgencies();
-    renderApp('/');
+    renderApp('/agencies');
     const banner = await screen.findByRole('complementary', { name: 'داده‌های نمایشی' });
     expect(banner).toHaveTextContent(demoMeta.notice.fa);
   });
@@ -49,14 +49,14 @@ describe('AgencyListPage', () => {
       '/api/v1/meta': { body: { ...demoMeta, demoData: false } },
       '/api/v1/agencies': { body: agencyPage([interiorMinistry]) },
     });
-    renderApp('/');
+    renderApp('/agencies');
     await screen.findByRole('table');
     expect(screen.queryByRole('complementary')).not.toBeInTheDocument();
   });
 
   it('writes the search into the URL after a pause and asks the server for it', async () => {
     const fetchMock = serveAgencies();
-    const { router } = renderApp('/?page=3');
+    const { router } = renderApp('/agencies?page=3');
     await screen.findByRole('table');
 
     fireEvent.change(screen.getByRole('searchbox', { name: 'جستجوی دستگاه' }), { target: { value: 'کشور' } });
@@ -71,7 +71,7 @@ describe('AgencyListPage', () => {
 
   it('reads the page from the URL and links to the neighbouring pages', async () => {
     const fetchMock = serveAgencies({ total: 120, page: 2 });
-    renderApp('/?search=%D8%A8%D8%A7%D9%86%DA%A9&page=2');
+    renderApp('/agencies?search=%D8%A8%D8%A7%D9%86%DA%A9&page=2');
 
     await screen.findByRole('table');
     const request = requestsTo(fetchMock, '/api/v1/agencies')[0]!;
@@ -85,11 +85,11 @@ describe('AgencyListPage', () => {
     expect(screen.getByText('۱۲۰ دستگاه')).toBeInTheDocument();
     expect(within(pagination).getByRole('link', { name: 'صفحه بعد' })).toHaveAttribute(
       'href',
-      '/?search=%D8%A8%D8%A7%D9%86%DA%A9&page=3',
+      '/agencies?search=%D8%A8%D8%A7%D9%86%DA%A9&page=3',
     );
     expect(within(pagination).getByRole('link', { name: 'صفحه قبل' })).toHaveAttribute(
       'href',
-      '/?search=%D8%A8%D8%A7%D9%86%DA%A9',
+      '/agencies?search=%D8%A8%D8%A7%D9%86%DA%A9',
     );
   });
 
@@ -98,7 +98,7 @@ describe('AgencyListPage', () => {
       '/api/v1/meta': { body: demoMeta },
       '/api/v1/agencies': { body: agencyPage([]) },
     });
-    renderApp('/?search=xyz');
+    renderApp('/agencies?search=xyz');
     expect(await screen.findByText('دستگاهی با «xyz» یافت نشد.')).toBeInTheDocument();
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
   });
@@ -115,13 +115,13 @@ describe('AgencyListPage', () => {
         },
       },
     });
-    renderApp('/', { language: 'en' });
+    renderApp('/agencies', { language: 'en' });
     expect(await screen.findByRole('alert')).toHaveTextContent('Invalid page size.');
   });
 
   it('switches to English: left to right, English names and notice, remembered', async () => {
     serveAgencies();
-    renderApp('/');
+    renderApp('/agencies');
     await screen.findByRole('link', { name: 'وزارت کشور' });
     expect(document.documentElement).toHaveAttribute('dir', 'rtl');
 
