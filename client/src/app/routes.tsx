@@ -1,3 +1,4 @@
+import { lazy } from 'react';
 import type { RouteObject } from 'react-router-dom';
 import { AgencyListPage } from '../features/agencies';
 import { AuditLogPage } from '../features/audit';
@@ -11,10 +12,12 @@ import { AgencyProgressPage } from '../features/progress';
 import { RankingsPage } from '../features/rankings';
 import { ReviewQueuePage, RoundsPage } from '../features/review';
 import { WeeklyBriefPage, WeeklyReportsPage } from '../features/weekly';
-import { AgencyPage } from './AgencyPage';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 import { RouteErrorPage } from './RouteErrorPage';
+
+/** The agency page as the app composes it (it draws charts: loaded on demand). */
+const AgencyPage = lazy(async () => ({ default: (await import('./AgencyPage')).AgencyPage }));
 
 export const routes: RouteObject[] = [
   {
