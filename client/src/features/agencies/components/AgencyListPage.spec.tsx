@@ -18,7 +18,10 @@ describe('AgencyListPage', () => {
     renderApp('/agencies');
 
     expect(
-      screen.getByRole('heading', { level: 1, name: 'پایش اتصال دستگاه‌های اجرایی به پنجره ملی خدمات دولت هوشمند' }),
+      await screen.findByRole('heading', {
+        level: 1,
+        name: 'پایش اتصال دستگاه‌های اجرایی به پنجره ملی خدمات دولت هوشمند',
+      }),
     ).toBeInTheDocument();
     const table = await screen.findByRole('table', { name: 'دستگاه‌های اجرایی' });
     const row = within(table).getByRole('row', { name: /وزارت کشور/ });
