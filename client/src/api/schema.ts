@@ -260,6 +260,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/overview/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Week by week to a day: agencies with a single window, agencies connected, and services by stage */
+        get: operations["getOverviewHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/rankings": {
         parameters: {
             query?: never;
@@ -1123,6 +1140,27 @@ export interface components {
             inSingleWindow: number;
             connected: number;
         };
+        ScoreBinDto: {
+            /**
+             * @description Lower bound, inclusive.
+             * @example 20
+             */
+            from: number;
+            /**
+             * @description Upper bound: exclusive, except the last bin (90–100), which holds 100.
+             * @example 30
+             */
+            to: number;
+            count: number;
+        };
+        ScoreDistributionDto: {
+            /** @description Agencies with a final score on the day. */
+            scored: number;
+            /** @description Agencies with no final score on the day. */
+            unscored: number;
+            /** @description Ten bins of ten points, 0–10 … 90–100. */
+            bins: components["schemas"]["ScoreBinDto"][];
+        };
         OverviewDto: {
             /**
              * Format: date
@@ -1134,6 +1172,47 @@ export interface components {
             connected: components["schemas"]["ConnectedCountDto"];
             milestones: components["schemas"]["MilestoneCountsDto"][];
             services: components["schemas"]["ServiceCountsDto"];
+            /** @description How the latest final scores on the day are spread. */
+            scores: components["schemas"]["ScoreDistributionDto"];
+        };
+        HistoryPointDto: {
+            /**
+             * Format: date
+             * @description The week’s Saturday.
+             */
+            weekStartsOn: string;
+            /**
+             * @description The week’s id: its Jalali Saturday.
+             * @example 1401-06-26
+             */
+            week: string;
+            /**
+             * Format: date
+             * @description The day counted: the week’s Friday, or `asOf` for the week holding it.
+             */
+            asOf: string;
+            /** @description Agencies with their own single window by the day. */
+            singleWindows: number;
+            /** @description Agencies connected to the national window by the day. */
+            connected: number;
+            /** @description Services present on the day, each in its furthest stage. */
+            services: components["schemas"]["StageCountsDto"];
+        };
+        HistoryDto: {
+            /**
+             * Format: date
+             * @description Calendar day (Asia/Tehran), ISO.
+             */
+            asOf: string;
+            /**
+             * Format: date
+             * @description Calendar day (Asia/Tehran), ISO.
+             */
+            from: string;
+            /** @description Agencies counted (main agencies, or all with `scope=all`). */
+            agencies: number;
+            /** @description One point per week, oldest first. */
+            weeks: components["schemas"]["HistoryPointDto"][];
         };
         RankedAgencyRefDto: {
             /** Format: uuid */
@@ -2947,6 +3026,39 @@ export interface operations {
             };
         };
     };
+    getOverviewHistory: {
+        parameters: {
+            query?: {
+                /** @description The day to compute for: ISO (`2022-08-22`) or Jalali (`1401/05/31`, `1401-05-31`), Persian, Arabic-Indic or Latin digits. Default: today in Asia/Tehran. */
+                asOf?: string;
+                /** @description The first day of the series (ISO or Jalali, any digits); its week is the first point. Default: the start of the cycle in force on `asOf`, or a year before `asOf`. At most 520 weeks are returned (the latest). */
+                from?: string;
+                scope?: "main" | "all";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     getRankings: {
         parameters: {
             query?: {
@@ -2963,8 +3075,12 @@ export interface operations {
                 status?: "overdue" | "at_risk" | "on_track" | "connected" | "not_connected";
                 /** @description Text in the name (Persian or English) or code. */
                 search?: string;
-                /** @description `rank`: best first; `-rank`: worst first; unranked rows always last. `name`: Persian order. */
-                sort?: "rank" | "-rank" | "name";
+                /** @description `rank`: best first; `-rank`: worst first; `name`: Persian alphabetical order; `kind`; `score` / `progress`: lowest first (`-score`: highest first); `movement`: places gained, fewest first (`-movement`: most first). A `-` reverses. Rows with no value (no rank, score, progress or movement) always come last; ties keep rank order. */
+                sort?: "rank" | "-rank" | "name" | "-name" | "kind" | "-kind" | "score" | "-score" | "progress" | "-progress" | "movement" | "-movement";
+                /** @description Only agencies whose score is at least this (0–100, up to two decimals, any digits). */
+                minScore?: string;
+                /** @description Only agencies whose score is at most this (0–100, up to two decimals, any digits). */
+                maxScore?: string;
                 scope?: "main" | "all";
             };
             header?: never;
@@ -4407,11 +4523,12 @@ type ReadonlyArray<T> = [
 export const pathsApiV1AgenciesGetParametersQueryScopeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/agencies"]["get"]["parameters"]["query"]["scope"]> = ["main", "all"];
 export const pathsApiV1AgenciesIdServicesGetParametersQueryStageValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/agencies/{id}/services"]["get"]["parameters"]["query"]["stage"]> = ["not_electronic", "electronic", "single_window", "national_window"];
 export const pathsApiV1OverviewGetParametersQueryScopeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/overview"]["get"]["parameters"]["query"]["scope"]> = ["main", "all"];
+export const pathsApiV1OverviewHistoryGetParametersQueryScopeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/overview/history"]["get"]["parameters"]["query"]["scope"]> = ["main", "all"];
 export const pathsApiV1RankingsGetParametersQueryByValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/rankings"]["get"]["parameters"]["query"]["by"]> = ["score", "progress"];
 export const pathsApiV1RankingsGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/rankings"]["get"]["parameters"]["query"]["kind"]> = ["ministry", "organisation", "bank", "judiciary", "governorate", "company", "foundation", "council", "other"];
 export const pathsApiV1RankingsGetParametersQueryBranchValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/rankings"]["get"]["parameters"]["query"]["branch"]> = ["executive", "judiciary", "legislative", "other"];
 export const pathsApiV1RankingsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/rankings"]["get"]["parameters"]["query"]["status"]> = ["overdue", "at_risk", "on_track", "connected", "not_connected"];
-export const pathsApiV1RankingsGetParametersQuerySortValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/rankings"]["get"]["parameters"]["query"]["sort"]> = ["rank", "-rank", "name"];
+export const pathsApiV1RankingsGetParametersQuerySortValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/rankings"]["get"]["parameters"]["query"]["sort"]> = ["rank", "-rank", "name", "-name", "kind", "-kind", "score", "-score", "progress", "-progress", "movement", "-movement"];
 export const pathsApiV1RankingsGetParametersQueryScopeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/rankings"]["get"]["parameters"]["query"]["scope"]> = ["main", "all"];
 export const pathsApiV1ScoresGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/scores"]["get"]["parameters"]["query"]["status"]> = ["draft", "submitted", "reviewed", "final"];
 export const pathsApiV1ImportsTemplatesFileGetParametersPathFileValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/imports/templates/{file}"]["get"]["parameters"]["path"]["file"]> = ["scores.xlsx", "scores.csv", "progress.xlsx", "progress.csv"];

@@ -7,6 +7,8 @@ import { ComplianceService } from './compliance.service.js';
 import {
   AgencyComplianceDto,
   AsOfQuery,
+  HistoryDto,
+  HistoryQuery,
   OverviewDto,
   OverviewQuery,
   RankingsDto,
@@ -28,6 +30,18 @@ export class ComplianceController {
   @ApiBadRequestResponse({ type: ErrorResponseDto })
   overview(@Query() query: OverviewQuery): Promise<OverviewDto> {
     return this.compliance.overview(query);
+  }
+
+  @Get('overview/history')
+  @PublicRead()
+  @ApiOperation({
+    operationId: 'getOverviewHistory',
+    summary: 'Week by week to a day: agencies with a single window, agencies connected, and services by stage',
+  })
+  @ApiOkResponse({ type: HistoryDto })
+  @ApiBadRequestResponse({ type: ErrorResponseDto })
+  history(@Query() query: HistoryQuery): Promise<HistoryDto> {
+    return this.compliance.history(query);
   }
 
   @Get('rankings')

@@ -182,3 +182,78 @@ export function selectCompliance(db: EntityManager, filter: ComplianceFilter): P
     ],
   );
 }
+
+/** One week of the national series: cumulative counts on the week's counted day. */
+export interface HistoryRow {
+  /** 0 for the first week. */
+  i: number;
+  single_windows: number;
+  connected: number;
+  /** Services present (identified, not withdrawn). */
+  present: number;
+  /** Present services that reached each stage (a later stage counts in the earlier ones too). */
+  electronic: number;
+  single_window: number;
+  national_window: number;
+}
+
+/**
+ * The week-by-week series from `firstWeekStart` (a Saturday) to the week holding `asOf`, each week counted on its
+ * Friday (the last week on `asOf`). Set-based and linear in the data: every dated fact (a launch, a connection, a
+ * service identified, reaching a stage, withdrawn) falls in one week's bucket, and the counts are running sums of
+ * the buckets; never a scan per week. A service counts in a stage from the later of the day it reached the stage and
+ * the day it was identified, until it is withdrawn.
+ */
+export function selectHistory(
+  db: EntityManager,
+  filter: { firstWeekStart: string; asOf: string; all: boolean; weeks: number },
+): Promise<HistoryRow[]> {
+  return db.query<HistoryRow[]>(
+    `WITH chosen AS (
+       SELECT id, single_window_launched_on, national_window_connected_on FROM agency WHERE $3::boolean OR is_main
+     ), facts AS (
+       SELECT f.k, f.d
+       FROM chosen a
+       CROSS JOIN LATERAL (VALUES ('sw', a.single_window_launched_on), ('nw', a.national_window_connected_on)) f(k, d)
+       UNION ALL
+       SELECT f.k, f.d
+       FROM e_service s
+       JOIN chosen a ON a.id = s.agency_id
+       CROSS JOIN LATERAL (SELECT greatest(s.identified_on, s.electronic_on) AS el,
+                                  greatest(s.identified_on, s.single_window_on) AS sw,
+                                  greatest(s.identified_on, s.national_window_on) AS nw) r
+       CROSS JOIN LATERAL (VALUES
+         ('id', s.identified_on), ('id-', greatest(s.identified_on, s.withdrawn_on)),
+         ('el', CASE WHEN s.electronic_on IS NOT NULL THEN r.el END),
+         ('el-', CASE WHEN s.electronic_on IS NOT NULL AND s.withdrawn_on IS NOT NULL THEN greatest(r.el, s.withdrawn_on) END),
+         ('ss', CASE WHEN s.single_window_on IS NOT NULL THEN r.sw END),
+         ('ss-', CASE WHEN s.single_window_on IS NOT NULL AND s.withdrawn_on IS NOT NULL THEN greatest(r.sw, s.withdrawn_on) END),
+         ('sn', CASE WHEN s.national_window_on IS NOT NULL THEN r.nw END),
+         ('sn-', CASE WHEN s.national_window_on IS NOT NULL AND s.withdrawn_on IS NOT NULL THEN greatest(r.nw, s.withdrawn_on) END)
+       ) f(k, d)
+       WHERE f.k <> 'id-' OR s.withdrawn_on IS NOT NULL
+     ), buckets AS (
+       SELECT CASE WHEN d <= $1::date + 6 THEN 0 ELSE (d - ($1::date + 6) + 6) / 7 END AS i,
+              count(*) FILTER (WHERE k = 'sw')::int AS sw, count(*) FILTER (WHERE k = 'nw')::int AS nw,
+              (count(*) FILTER (WHERE k = 'id') - count(*) FILTER (WHERE k = 'id-'))::int AS present,
+              (count(*) FILTER (WHERE k = 'el') - count(*) FILTER (WHERE k = 'el-'))::int AS el,
+              (count(*) FILTER (WHERE k = 'ss') - count(*) FILTER (WHERE k = 'ss-'))::int AS ss,
+              (count(*) FILTER (WHERE k = 'sn') - count(*) FILTER (WHERE k = 'sn-'))::int AS sn
+       FROM facts
+       WHERE d IS NOT NULL AND d <= $2::date
+       GROUP BY 1
+     )
+     SELECT w.i,
+            (sum(coalesce(b.sw, 0)) OVER run)::int AS single_windows,
+            (sum(coalesce(b.nw, 0)) OVER run)::int AS connected,
+            (sum(coalesce(b.present, 0)) OVER run)::int AS present,
+            (sum(coalesce(b.el, 0)) OVER run)::int AS electronic,
+            (sum(coalesce(b.ss, 0)) OVER run)::int AS single_window,
+            (sum(coalesce(b.sn, 0)) OVER run)::int AS national_window
+     FROM generate_series(0, $4::int - 1) w(i)
+     LEFT JOIN buckets b ON b.i = w.i
+     WINDOW run AS (ORDER BY w.i)
+     ORDER BY w.i`,
+    [filter.firstWeekStart, filter.asOf, filter.all, filter.weeks],
+  );
+}

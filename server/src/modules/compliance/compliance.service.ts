@@ -1,12 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { addDays, tehranToday } from '../../common/dates/calendar-day.js';
+import { addDays, daysBetween, maxDay, minDay, tehranToday } from '../../common/dates/calendar-day.js';
+import { weekIdOf, weekStartOf } from '../../common/dates/week.js';
+import { decimalToUnits } from '../../common/numbers/decimal.js';
 import { normalizeForSearch } from '../../common/text/normalize-text.js';
 import { AgencyNotFoundException } from '../agencies/agencies.exception.js';
+import { selectCycleInForce, selectHistory } from './compliance.queries.js';
 import { overviewOf, rankingOf, takeSnapshot, type RankedAgency } from './compliance.snapshot.js';
 import type {
   AgencyComplianceDto,
+  HistoryDto,
+  HistoryQuery,
   OverviewDto,
   OverviewQuery,
   RankingRowDto,
@@ -18,6 +23,9 @@ import type {
  * Status on any day, from the dated history: the overview, the rankings and one agency's status. Each answer
  * depends only on the data and the as-of day (default: today in Tehran), so the read cache can keep its bytes.
  */
+/** Ten years of weeks at most in one series. */
+const MAX_HISTORY_WEEKS = 520;
+
 @Injectable()
 export class ComplianceService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -25,6 +33,44 @@ export class ComplianceService {
   async overview(query: OverviewQuery): Promise<OverviewDto> {
     const asOf = query.asOf ?? tehranToday();
     return overviewOf(await takeSnapshot(this.dataSource.manager, { asOf, all: query.scope === 'all' }));
+  }
+
+  /** The week-by-week series to `asOf`: agencies with a single window, connected, and services by stage. */
+  async history(query: HistoryQuery): Promise<HistoryDto> {
+    const asOf = query.asOf ?? tehranToday();
+    const db = this.dataSource.manager;
+    const cycle = query.from ? undefined : await selectCycleInForce(db, asOf);
+    const lastWeek = weekStartOf(asOf);
+    const wanted = weekStartOf(minDay(query.from ?? cycle?.starts_on ?? addDays(asOf, -364), asOf));
+    const firstWeek = maxDay(wanted, addDays(lastWeek, -7 * (MAX_HISTORY_WEEKS - 1)));
+    const weeks = daysBetween(firstWeek, lastWeek) / 7 + 1;
+    const all = query.scope === 'all';
+    const rows = await selectHistory(db, { firstWeekStart: firstWeek, asOf, all, weeks });
+    const agencies = await this.dataSource.query<Array<{ n: number }>>(
+      'SELECT count(*)::int AS n FROM agency WHERE $1::boolean OR is_main',
+      [all],
+    );
+    return {
+      asOf,
+      from: firstWeek,
+      agencies: agencies[0]?.n ?? 0,
+      weeks: rows.map((row) => {
+        const weekStartsOn = addDays(firstWeek, 7 * row.i);
+        return {
+          weekStartsOn,
+          week: weekIdOf(weekStartsOn),
+          asOf: minDay(addDays(weekStartsOn, 6), asOf),
+          singleWindows: row.single_windows,
+          connected: row.connected,
+          services: {
+            notElectronic: row.present - row.electronic,
+            electronic: row.electronic - row.single_window,
+            singleWindow: row.single_window - row.national_window,
+            nationalWindow: row.national_window,
+          },
+        };
+      }),
+    };
   }
 
   async rankings(query: RankingsQuery): Promise<RankingsDto> {
@@ -83,8 +129,14 @@ export class ComplianceService {
   private filterAndSort(ranked: RankedAgency[], query: RankingsQuery, asOf: string): RankedAgency[] {
     const connected = (on: string | null) => on !== null && on <= asOf;
     const term = query.search ? normalizeForSearch(query.search) : '';
+    const min = query.minScore !== undefined ? decimalToUnits(query.minScore) : null;
+    const max = query.maxScore !== undefined ? decimalToUnits(query.maxScore) : null;
     const rows = ranked.filter(({ entry, flags }) => {
       if (query.kind && entry.agency.kind !== query.kind) return false;
+      if (min !== null || max !== null) {
+        const score = entry.score === null ? null : decimalToUnits(entry.score);
+        if (score === null || (min !== null && score < min) || (max !== null && score > max)) return false;
+      }
       if (query.branch && entry.agency.branch !== query.branch) return false;
       if (term && !entry.searchKey.includes(term)) return false;
       switch (query.status) {
@@ -102,18 +154,47 @@ export class ComplianceService {
           return true;
       }
     });
-    if (query.sort === 'name') {
-      const collator = new Intl.Collator('fa');
-      return rows.sort(
-        (a, b) =>
-          collator.compare(a.entry.agency.nameFa, b.entry.agency.nameFa) ||
-          a.entry.agency.code.localeCompare(b.entry.agency.code),
-      );
+    const descending = query.sort.startsWith('-');
+    const key = descending ? query.sort.slice(1) : query.sort;
+    if (key === 'rank') {
+      // Already best first, unranked last (in Persian order).
+      if (!descending) return rows;
+      return [...rows.filter((r) => r.rank !== null).reverse(), ...rows.filter((r) => r.rank === null)];
     }
-    if (query.sort === '-rank') {
-      const rankedRows = rows.filter((r) => r.rank !== null).reverse();
-      return [...rankedRows, ...rows.filter((r) => r.rank === null)];
-    }
+    const collator = new Intl.Collator('fa');
+    const byName = (a: RankedAgency, b: RankedAgency) =>
+      collator.compare(a.entry.agency.nameFa, b.entry.agency.nameFa) ||
+      a.entry.agency.code.localeCompare(b.entry.agency.code);
+    const valueOf = (r: RankedAgency): number | string | null => {
+      switch (key) {
+        case 'score':
+          return r.entry.score === null ? null : decimalToUnits(r.entry.score);
+        case 'progress':
+          return r.entry.progress === null ? null : decimalToUnits(r.entry.progress);
+        case 'movement':
+          return r.movement.change;
+        case 'kind':
+          return r.entry.agency.kind;
+        default:
+          return null;
+      }
+    };
+    if (key === 'name') return rows.sort((a, b) => (descending ? byName(b, a) : byName(a, b)));
+    // Stable sort over the rank order: ties keep rank order; rows with no value always last.
+    const sign = descending ? -1 : 1;
+    return rows
+      .map((row, order) => ({ row, order, value: valueOf(row) }))
+      .sort((a, b) => {
+        if (a.value === null || b.value === null) {
+          return (a.value === null ? 1 : 0) - (b.value === null ? 1 : 0) || a.order - b.order;
+        }
+        const c =
+          typeof a.value === 'number' && typeof b.value === 'number'
+            ? a.value - b.value
+            : String(a.value).localeCompare(String(b.value));
+        return sign * c || a.order - b.order;
+      })
+      .map((x) => x.row);
     return rows;
   }
 }

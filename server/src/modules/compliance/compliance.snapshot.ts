@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { unitsToDecimal } from '../../common/numbers/decimal.js';
+import { decimalToUnits, unitsToDecimal } from '../../common/numbers/decimal.js';
 import type { AgencyBranch, AgencyKind } from '../agencies/agency.entity.js';
 import type { MilestoneRule } from '../milestones/milestone-definition.entity.js';
 import {
@@ -181,6 +181,25 @@ export interface Overview {
     overdue: number;
   }>;
   services: { baseline: number; identified: number; inSingleWindow: number; connected: number };
+  scores: ScoreDistribution;
+}
+
+export interface ScoreDistribution {
+  scored: number;
+  unscored: number;
+  bins: Array<{ from: number; to: number; count: number }>;
+}
+
+/** Ten bins of ten points (the last one, 90–100, holds 100), counted exactly from the decimal scores. */
+export function scoreDistribution(scores: Array<string | null>): ScoreDistribution {
+  const bins = Array.from({ length: 10 }, (_, i) => ({ from: i * 10, to: i * 10 + 10, count: 0 }));
+  let scored = 0;
+  for (const score of scores) {
+    if (score === null) continue;
+    scored += 1;
+    bins[Math.min(9, Math.floor(decimalToUnits(score) / 1000))]!.count += 1;
+  }
+  return { scored, unscored: scores.length - scored, bins };
 }
 
 export function overviewOf(snapshot: Snapshot): Overview {
@@ -212,6 +231,7 @@ export function overviewOf(snapshot: Snapshot): Overview {
       inSingleWindow: sum((a) => a.services.inSingleWindow),
       connected: sum((a) => a.services.connected),
     },
+    scores: scoreDistribution(snapshot.agencies.map((a) => a.score)),
   };
 }
 

@@ -53,7 +53,7 @@ export interface WeeklyReportContent {
     en: string;
     milestones: Array<Omit<MilestoneInfo, 'share'> & { share: string | null }>;
   };
-  overview: Omit<Overview, 'asOf' | 'cycle'>;
+  overview: Omit<Overview, 'asOf' | 'cycle' | 'scores'>;
   joined: Array<{ agency: ReportAgency; connectedOn: string }>;
   milestones: Array<{
     code: string;
@@ -122,7 +122,8 @@ export async function buildWeeklyReport(
   const before = addDays(weekStart, -1);
   const now = await takeSnapshot(db, { asOf: weekEnd, cycle });
   const then = await takeSnapshot(db, { asOf: before, cycle });
-  const { asOf: _asOf, cycle: _cycle, ...overview } = overviewOf(now);
+  // The score distribution belongs to the dashboard, not to the frozen report format.
+  const { asOf: _asOf, cycle: _cycle, scores: _scores, ...overview } = overviewOf(now);
   const lagNow = laggards(now);
   const lagThen = laggards(then);
   const byCode = (a: ReportAgency, b: ReportAgency) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);

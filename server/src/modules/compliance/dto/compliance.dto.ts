@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { AGENCY_BRANCHES, AGENCY_KINDS, type AgencyBranch, type AgencyKind } from '../../agencies/agency.entity.js';
 import { MILESTONE_RULES, type MilestoneRule } from '../../milestones/milestone-definition.entity.js';
-import { IsDay, NormalizedDay } from '../../../common/validation/input.js';
+import { DecimalMax, IsDay, IsDecimal2, NormalizedDay, NormalizedDecimal } from '../../../common/validation/input.js';
 import { pageQuery } from '../../../common/validation/page.query.js';
 import { MILESTONE_STATUSES, type MilestoneStatus } from '../compliance.rules.js';
 import { RANKING_BASES, type RankingBasis } from '../compliance.snapshot.js';
@@ -35,7 +35,20 @@ export class OverviewQuery extends AsOfQuery {
 
 export const RANKING_STATUS_FILTERS = ['overdue', 'at_risk', 'on_track', 'connected', 'not_connected'] as const;
 export type RankingStatusFilter = (typeof RANKING_STATUS_FILTERS)[number];
-export const RANKING_SORTS = ['rank', '-rank', 'name'] as const;
+export const RANKING_SORTS = [
+  'rank',
+  '-rank',
+  'name',
+  '-name',
+  'kind',
+  '-kind',
+  'score',
+  '-score',
+  'progress',
+  '-progress',
+  'movement',
+  '-movement',
+] as const;
 export type RankingSort = (typeof RANKING_SORTS)[number];
 
 class RankingPage extends pageQuery(1000) {}
@@ -85,11 +98,32 @@ export class RankingsQuery extends RankingPage {
   @ApiPropertyOptional({
     enum: RANKING_SORTS,
     default: 'rank',
-    description: '`rank`: best first; `-rank`: worst first; unranked rows always last. `name`: Persian order.',
+    description:
+      '`rank`: best first; `-rank`: worst first; `name`: Persian alphabetical order; `kind`; `score` / `progress`: lowest first (`-score`: highest first); `movement`: places gained, fewest first (`-movement`: most first). A `-` reverses. Rows with no value (no rank, score, progress or movement) always come last; ties keep rank order.',
   })
   @IsOptional()
   @IsIn(RANKING_SORTS)
   sort: RankingSort = 'rank';
+
+  @ApiPropertyOptional({
+    example: '20',
+    description: 'Only agencies whose score is at least this (0–100, up to two decimals, any digits).',
+  })
+  @IsOptional()
+  @NormalizedDecimal()
+  @IsDecimal2()
+  @DecimalMax('100.00')
+  minScore?: string;
+
+  @ApiPropertyOptional({
+    example: '40',
+    description: 'Only agencies whose score is at most this (0–100, up to two decimals, any digits).',
+  })
+  @IsOptional()
+  @NormalizedDecimal()
+  @IsDecimal2()
+  @DecimalMax('100.00')
+  maxScore?: string;
 
   @ApiPropertyOptional({ enum: ['main', 'all'], default: 'main' })
   @IsOptional()
@@ -141,6 +175,19 @@ export class ServiceCountsDto {
   @ApiProperty() connected: number;
 }
 
+export class ScoreBinDto {
+  @ApiProperty({ description: 'Lower bound, inclusive.', example: 20 }) from: number;
+  @ApiProperty({ description: 'Upper bound: exclusive, except the last bin (90–100), which holds 100.', example: 30 })
+  to: number;
+  @ApiProperty() count: number;
+}
+
+export class ScoreDistributionDto {
+  @ApiProperty({ description: 'Agencies with a final score on the day.' }) scored: number;
+  @ApiProperty({ description: 'Agencies with no final score on the day.' }) unscored: number;
+  @ApiProperty({ type: [ScoreBinDto], description: 'Ten bins of ten points, 0–10 … 90–100.' }) bins: ScoreBinDto[];
+}
+
 export class OverviewDto {
   @ApiProperty(DAY) asOf: string;
   @ApiProperty({ type: CycleInfoDto, nullable: true }) cycle: CycleInfoDto | null;
@@ -148,6 +195,53 @@ export class OverviewDto {
   @ApiProperty({ type: ConnectedCountDto }) connected: ConnectedCountDto;
   @ApiProperty({ type: [MilestoneCountsDto] }) milestones: MilestoneCountsDto[];
   @ApiProperty({ type: ServiceCountsDto }) services: ServiceCountsDto;
+  @ApiProperty({ type: ScoreDistributionDto, description: 'How the latest final scores on the day are spread.' })
+  scores: ScoreDistributionDto;
+}
+
+export class HistoryQuery extends AsOfQuery {
+  @ApiPropertyOptional({
+    description:
+      'The first day of the series (ISO or Jalali, any digits); its week is the first point. Default: the start of the cycle in force on `asOf`, or a year before `asOf`. At most 520 weeks are returned (the latest).',
+    example: '1401/05/01',
+  })
+  @IsOptional()
+  @NormalizedDay()
+  @IsDay()
+  from?: string;
+
+  @ApiPropertyOptional({ enum: ['main', 'all'], default: 'main' })
+  @IsOptional()
+  @IsIn(['main', 'all'])
+  scope: 'main' | 'all' = 'main';
+}
+
+export class StageCountsDto {
+  @ApiProperty({ description: 'Identified, not withdrawn, not yet electronic.' }) notElectronic: number;
+  @ApiProperty({ description: 'Electronic on the agency’s own system, not yet in its single window.' })
+  electronic: number;
+  @ApiProperty({ description: 'In the agency’s single window, not yet connected to the national window.' })
+  singleWindow: number;
+  @ApiProperty({ description: 'Connected to the national window.' }) nationalWindow: number;
+}
+
+export class HistoryPointDto {
+  @ApiProperty({ ...DAY, description: 'The week’s Saturday.' }) weekStartsOn: string;
+  @ApiProperty({ example: '1401-06-26', description: 'The week’s id: its Jalali Saturday.' }) week: string;
+  @ApiProperty({ ...DAY, description: 'The day counted: the week’s Friday, or `asOf` for the week holding it.' })
+  asOf: string;
+  @ApiProperty({ description: 'Agencies with their own single window by the day.' }) singleWindows: number;
+  @ApiProperty({ description: 'Agencies connected to the national window by the day.' }) connected: number;
+  @ApiProperty({ type: StageCountsDto, description: 'Services present on the day, each in its furthest stage.' })
+  services: StageCountsDto;
+}
+
+export class HistoryDto {
+  @ApiProperty(DAY) asOf: string;
+  @ApiProperty(DAY) from: string;
+  @ApiProperty({ description: 'Agencies counted (main agencies, or all with `scope=all`).' }) agencies: number;
+  @ApiProperty({ type: [HistoryPointDto], description: 'One point per week, oldest first.' })
+  weeks: HistoryPointDto[];
 }
 
 export class RankedAgencyRefDto {
