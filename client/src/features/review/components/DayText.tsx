@@ -1,0 +1,37 @@
+import { formatGregorianDate, formatJalaliDate, formatTehranDateTime, todayInTehran } from '../../../lib/dates';
+import { useLanguage } from '../../../lib/useLanguage';
+
+/**
+ * A calendar day (ISO `YYYY-MM-DD`, Tehran) in the Jalali calendar, kept in its own direction inside the sentence
+ * around it; the English view shows the Gregorian date beside it.
+ */
+export function DayText({ iso }: { iso: string }) {
+  const language = useLanguage();
+  const gregorian = formatGregorianDate(iso, language);
+  return (
+    <>
+      <time dateTime={iso} dir="ltr" className="review-date" title={gregorian}>
+        {formatJalaliDate(iso, language)}
+      </time>
+      {language === 'en' && <span className="muted"> ({gregorian})</span>}
+    </>
+  );
+}
+
+/**
+ * An instant as its Jalali day and 24-hour time in Tehran, each kept in its own direction; the English view shows
+ * the Gregorian day beside them.
+ */
+export function InstantText({ instant }: { instant: string }) {
+  const language = useLanguage();
+  const { date, time } = formatTehranDateTime(instant, language);
+  const gregorian = formatGregorianDate(todayInTehran(new Date(instant)), language);
+  return (
+    <>
+      <time dateTime={instant} className="review-date" title={gregorian}>
+        <bdi dir="ltr">{date}</bdi> <bdi dir="ltr">{time}</bdi>
+      </time>
+      {language === 'en' && <span className="muted"> ({gregorian})</span>}
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+import { LoadingMessage } from '../../../components/LoadingMessage';
+import { useScoreSession } from '../api/getScoreSession';
+import type { Score } from '../types/review';
+import { DayText } from './DayText';
+
+/** The evaluation session the score came from: its day, the agency's representatives, the summary. */
+export function SessionPanel({ score }: { score: Score }) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const session = useScoreSession(score);
+
+  let content;
+  if (score.sessionId === null) {
+    content = <p className="muted">{t('review.session.none')}</p>;
+  } else if (session.isPending) {
+    content = <LoadingMessage />;
+  } else if (session.isError) {
+    content = <ErrorMessage error={session.error} onRetry={() => void session.refetch()} />;
+  } else if (session.data === null) {
+    content = <p className="muted">{t('review.session.notFound')}</p>;
+  } else {
+    const { heldOn, representatives, notes, internalNotes, evaluators, createdBy } = session.data;
+    content = (
+      <dl className="review-session">
+        <div>
+          <dt>{t('review.session.heldOn')}</dt>
+          <dd>
+            <DayText iso={heldOn} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('review.session.representatives')}</dt>
+          <dd>
+            {representatives.length === 0 ? (
+              t('common.none')
+            ) : (
+              <ul className="review-session__people">
+                {representatives.map((person, index) => (
+                  <li key={index}>
+                    {person.name}
+                    {person.title ? <span className="muted"> — {person.title}</span> : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </dd>
+        </div>
+        {evaluators && evaluators.length > 0 && (
+          <div>
+            <dt>{t('review.session.evaluators')}</dt>
+            <dd>
+              <ul className="review-session__people">
+                {evaluators.map((evaluator) => (
+                  <li key={evaluator.id}>
+                    {evaluator.displayName}{' '}
+                    <bdi className="muted" dir="ltr">
+                      ({evaluator.username})
+                    </bdi>
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+        )}
+        {createdBy && (
+          <div>
+            <dt>{t('review.session.recordedBy')}</dt>
+            <dd>
+              <bdi>{createdBy}</bdi>
+            </dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('review.session.summary')}</dt>
+          <dd className="review-session__text" dir="auto">
+            {notes.trim() ? notes : <span className="muted">{t('review.session.noSummary')}</span>}
+          </dd>
+        </div>
+        {internalNotes && internalNotes.trim() !== '' && (
+          <div>
+            <dt>{t('review.session.internalNotes')}</dt>
+            <dd className="review-session__text" dir="auto">
+              {internalNotes}
+            </dd>
+          </div>
+        )}
+      </dl>
+    );
+  }
+
+  return (
+    <section className="review-session-panel" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('review.session.title')}</h3>
+      {content}
+    </section>
+  );
+}
