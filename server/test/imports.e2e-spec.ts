@@ -227,6 +227,16 @@ describe('scores import', () => {
       actions: { create: 3, update: 0, unchanged: 0 },
       columns: SCORE_HEADER,
     });
+    // each column with what it was read as and its title as in the template (a criterion: its own title)
+    const [availability] = await t.sql.query(
+      `SELECT title_fa, title_en FROM criterion WHERE code = 'availability' LIMIT 1`,
+    );
+    expect(preview.body.columnDetails.slice(0, 4)).toEqual([
+      { header: 'round_code', key: 'round_code', fa: 'دوره ارزیابی', en: 'Evaluation round' },
+      { header: 'agency', key: 'agency', fa: 'دستگاه', en: 'Agency' },
+      { header: 'held_on', key: 'held_on', fa: 'تاریخ جلسه', en: 'Session day' },
+      { header: 'availability', key: 'availability', fa: availability.title_fa, en: availability.title_en },
+    ]);
     expect(preview.body.rows.map((r: { row: number; total: string }) => [r.row, r.total])).toEqual([
       [2, '26.07'],
       [3, '76.55'],
@@ -408,6 +418,8 @@ describe('scores import', () => {
       {
         row: 3,
         column: 'agency',
+        columnFa: 'دستگاه',
+        columnEn: 'Agency',
         code: 'IMPORT_UNKNOWN_AGENCY',
         fa: expect.stringContaining('وزارت ناموجود'),
         en: expect.any(String),
@@ -415,9 +427,12 @@ describe('scores import', () => {
       {
         row: 4,
         column: 'held_on',
+        // the column's title as the template names it, in the sentence too
+        columnFa: 'تاریخ جلسه',
+        columnEn: 'Session day',
         code: 'IMPORT_INVALID_DATE',
-        fa: expect.any(String),
-        en: expect.stringContaining('1401/12/30'),
+        fa: expect.stringContaining('«تاریخ جلسه»'),
+        en: expect.stringContaining('"1401/12/30" in "Session day"'),
       },
     ];
     const preview = await upload('scores', 'preview', 'bad.xlsx', file, evaluator);
@@ -479,6 +494,17 @@ describe('scores import', () => {
       [10, 'held_on', 'IMPORT_DATE_IN_FUTURE'],
     ]);
     expect(res.body.problems.every((p: { fa: string; en: string }) => p.fa.length > 0 && p.en.length > 0)).toBe(true);
+    // a criterion's problem names it by its title; an unknown column by its header
+    const [availability] = await t.sql.query(
+      `SELECT title_fa, title_en FROM criterion WHERE code = 'availability' LIMIT 1`,
+    );
+    expect(res.body.problems[1]).toMatchObject({
+      columnFa: availability.title_fa,
+      columnEn: availability.title_en,
+      fa: expect.stringContaining(`«${availability.title_fa}»`),
+      en: expect.stringContaining(`"${availability.title_en}"`),
+    });
+    expect(res.body.problems[0]).toMatchObject({ column: 'comments', columnFa: null, columnEn: null });
     expect(res.body.validRowCount).toBe(1);
     expect(res.body.rows[5]).toMatchObject({ row: 7, status: 'invalid' });
   });
@@ -562,6 +588,81 @@ describe('scores import', () => {
       const commit = await upload('scores', 'commit', name, empty, evaluator);
       expect(commit.body.error).toBe('IMPORT_HAS_PROBLEMS');
     }
+  });
+
+  it('the same scores file again previews and commits as unchanged (regression: it said "3 updates")', async () => {
+    const file = await xlsx([
+      SCORE_HEADER,
+      ['winter-1401', 'foreign-affairs', '1401/10/20', ...INTERIOR.map(Number)], // 27.7 as a number: "27.70"
+      ['winter-1401', 'roads', '1401/10/21', 80, 75.5, 62.25, 90, 70, 85],
+    ]);
+    const first = await upload('scores', 'commit', 'same.xlsx', file, evaluator);
+    expect(first.body).toMatchObject({ committedRows: 2, unchangedRows: 0, createdScores: 2 });
+    const stored = await storedScore('winter-1401', 'foreign-affairs');
+
+    const preview = await upload('scores', 'preview', 'same.xlsx', file, evaluator);
+    expect(preview.body).toMatchObject({
+      validRowCount: 2,
+      problems: [],
+      actions: { create: 0, update: 0, unchanged: 2 },
+    });
+    expect(preview.body.rows.map((r: { action: string; total: string }) => [r.action, r.total])).toEqual([
+      ['unchanged', '26.07'],
+      ['unchanged', '76.55'],
+    ]);
+    // the same values written otherwise: columns in another order, Persian digits, trailing zeros
+    const reordered = [...CRITERIA].reverse();
+    const values = (row: string[]) => reordered.map((c) => toPersian(row[CRITERIA.indexOf(c)]!));
+    const rewritten = csv([
+      ['held_on', 'agency', 'round_code', ...reordered],
+      ['2023-01-10', 'foreign-affairs', 'winter-1401', ...values(['20.0', '30', '25.00', '30', '28', '27.700'])],
+      ['1401/10/21', 'roads', 'winter-1401', ...values(['80', '75.50', '62.25', '90', '70', '85'])],
+    ]);
+    const again = await upload('scores', 'preview', 'same.csv', rewritten, evaluator);
+    expect(again.body).toMatchObject({ problems: [], actions: { create: 0, update: 0, unchanged: 2 } });
+
+    const before = await snapshot();
+    const commit = await upload('scores', 'commit', 'same.csv', rewritten, admin);
+    expect(commit.status).toBe(200);
+    expect(commit.body).toMatchObject({
+      committedRows: 0,
+      unchangedRows: 2,
+      createdSessions: 0,
+      reusedSessions: 0,
+      createdScores: 0,
+      updatedScores: 0,
+    });
+    expect(await snapshot()).toEqual({ ...before, audit: before.audit + 1 }); // only the import's own record
+    expect(await storedScore('winter-1401', 'foreign-affairs')).toEqual(stored);
+
+    // one value changed: that row is an update, the other stays unchanged
+    const changed = csv([
+      SCORE_HEADER,
+      ['winter-1401', 'foreign-affairs', '1401/10/20', ...INTERIOR.slice(0, 5), '27.71'],
+      ['winter-1401', 'roads', '1401/10/21', '80', '75.5', '62.25', '90', '70', '85'],
+    ]);
+    const update = await upload('scores', 'preview', 'changed.csv', changed, evaluator);
+    expect(update.body.actions).toEqual({ create: 0, update: 1, unchanged: 1 });
+    // another session day is a change too
+    const moved = csv([SCORE_HEADER, ['winter-1401', 'roads', '1401/10/22', '80', '75.5', '62.25', '90', '70', '85']]);
+    expect((await upload('scores', 'preview', 'moved.csv', moved, evaluator)).body.actions).toEqual({
+      create: 0,
+      update: 1,
+      unchanged: 0,
+    });
+
+    // a score sent on for review: the same file may come back (unchanged), a change to it is refused
+    await t.sql.query(
+      `UPDATE score SET status = 'submitted', submitted_at = now(),
+              submitted_by_id = (SELECT id FROM app_user WHERE username = 'evaluator') WHERE id = $1`,
+      [stored.id],
+    );
+    const resent = await upload('scores', 'preview', 'same.xlsx', file, evaluator);
+    expect(resent.body).toMatchObject({ problems: [], actions: { create: 0, update: 0, unchanged: 2 } });
+    const refused = await upload('scores', 'preview', 'changed.csv', changed, evaluator);
+    expect(refused.body.problems).toEqual([
+      expect.objectContaining({ row: 2, column: 'agency', code: 'IMPORT_SCORE_NOT_DRAFT' }),
+    ]);
   });
 
   it('reads rich text, formulas and numbers stored as text in xlsx cells', async () => {

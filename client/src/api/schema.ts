@@ -1175,6 +1175,16 @@ export interface components {
             /** @description How the latest final scores on the day are spread. */
             scores: components["schemas"]["ScoreDistributionDto"];
         };
+        ServicesByStageDto: {
+            /** @description Identified, not withdrawn, not yet electronic. */
+            notElectronic: number;
+            /** @description Electronic on the agency’s own system, not yet in its single window. */
+            electronic: number;
+            /** @description In the agency’s single window, not yet connected to the national window. */
+            singleWindow: number;
+            /** @description Connected to the national window. */
+            nationalWindow: number;
+        };
         HistoryPointDto: {
             /**
              * Format: date
@@ -1196,7 +1206,7 @@ export interface components {
             /** @description Agencies connected to the national window by the day. */
             connected: number;
             /** @description Services present on the day, each in its furthest stage. */
-            services: components["schemas"]["StageCountsDto"];
+            services: components["schemas"]["ServicesByStageDto"];
         };
         HistoryDto: {
             /**
@@ -1836,6 +1846,16 @@ export interface components {
              */
             file: string;
         };
+        ImportColumnDto: {
+            /** @description The header as written in the file (a blank header: its column letter). */
+            header: string;
+            /** @description What the column was read as: a fixed column's name (`round_code`, `agency`, `held_on`; `agency`, `event`, `date`, `url`, `note`) or a criterion's code (the key of the rows' `scores`); null for an unknown column. */
+            key: string | null;
+            /** @description Its title in Persian, as in the template's guide. */
+            fa: string | null;
+            /** @description Its title in English. */
+            en: string | null;
+        };
         /** @enum {string} */
         ImportProblemCode: "IMPORT_EMPTY_FILE" | "IMPORT_MISSING_COLUMN" | "IMPORT_UNKNOWN_COLUMN" | "IMPORT_DUPLICATE_COLUMN" | "IMPORT_MISSING_VALUE" | "IMPORT_VALUE_TOO_LONG" | "IMPORT_UNKNOWN_AGENCY" | "IMPORT_AMBIGUOUS_AGENCY" | "IMPORT_UNKNOWN_ROUND" | "IMPORT_ROUND_CLOSED" | "IMPORT_WEIGHTS_NOT_100" | "IMPORT_NOT_A_NUMBER" | "IMPORT_TOO_MANY_DECIMALS" | "IMPORT_SCORE_OUT_OF_RANGE" | "IMPORT_CRITERION_NOT_IN_ROUND" | "IMPORT_INVALID_DATE" | "IMPORT_DATE_IN_FUTURE" | "IMPORT_DATE_OUTSIDE_ROUND" | "IMPORT_DUPLICATE_ROW" | "IMPORT_SCORE_NOT_DRAFT" | "IMPORT_UNKNOWN_EVENT" | "IMPORT_INVALID_URL" | "IMPORT_DATES_OUT_OF_ORDER";
         ImportProblemDto: {
@@ -1843,6 +1863,10 @@ export interface components {
             row: number | null;
             /** @description The header as written in the file (or the expected header when missing); null for a whole row. */
             column: string | null;
+            /** @description The column's title in Persian, as the template names it (a criterion's title for a criterion column); null for a whole row or an unknown column. The messages name the column by it. */
+            columnFa: string | null;
+            /** @description The column's title in English; see `columnFa`. */
+            columnEn: string | null;
             code: components["schemas"]["ImportProblemCode"];
             fa: string;
             en: string;
@@ -1907,6 +1931,8 @@ export interface components {
             format: "xlsx" | "csv";
             /** @description The headers as written in the file. */
             columns: string[];
+            /** @description The same columns, each with what it was read as and its title. */
+            columnDetails: components["schemas"]["ImportColumnDto"][];
             /** @description Data rows (non-empty rows below the header). */
             rowCount: number;
             validRowCount: number;

@@ -2,15 +2,22 @@ import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router-dom';
 import { ADMIN_ROLES, AUDIT_ROLES, EDITOR_ROLES, hasRole, useMe } from '../features/auth';
 
+interface AppNavProps {
+  /** The id the header's menu button points at (`aria-controls`). */
+  id?: string;
+  /** On a narrow screen the links show only while the menu is open; on a wide one they always show. */
+  open?: boolean;
+}
+
 /** The header's links, by role: everyone sees the overview, rankings, weekly brief and agencies; evaluators and
  * admins their forms and the review queue; admins the cycles; admins and the cabinet the audit log. (Hiding a link
  * is a convenience: the server checks every request.) */
-export function AppNav() {
+export function AppNav({ id, open = false }: AppNavProps) {
   const { t } = useTranslation();
   const me = useMe();
   const user = me.data ?? null;
   return (
-    <nav className="app-nav" aria-label={t('nav.label')}>
+    <nav id={id} className={open ? 'app-nav app-nav--open' : 'app-nav'} aria-label={t('nav.label')}>
       <ul>
         <li>
           <NavLink to="/" end>

@@ -7,9 +7,14 @@ import { JalaliDateInput, type JalaliDateChange } from './JalaliDateInput';
 function Harness({
   initial = null,
   onChange,
+  ...bounds
 }: {
   initial?: string | null;
   onChange: (value: string | null, change: JalaliDateChange) => void;
+  min?: string;
+  max?: string;
+  openTo?: string;
+  showFormat?: boolean;
 }) {
   const [value, setValue] = useState<string | null>(initial);
   return (
@@ -20,8 +25,14 @@ function Harness({
         setValue(next);
         onChange(next, change);
       }}
+      {...bounds}
     />
   );
+}
+
+function openCalendar() {
+  fireEvent.click(screen.getByRole('button', { name: /باز کردن تقویم|Open the calendar/ }));
+  return screen.getByRole('dialog');
 }
 
 describe('JalaliDateInput', () => {
@@ -187,6 +198,117 @@ describe('JalaliDateInput', () => {
     fireEvent.keyDown(screen.getByRole('grid'), { key: ' ' });
     // 1 Shahrivar 1401 was a Tuesday; the week ends on Friday, 4 Shahrivar.
     expect(onChange).toHaveBeenLastCalledWith('2022-08-26', { text: '1401/06/04', invalid: false });
+  });
+
+  it('jumps a year with its buttons and to any month and year with the lists', () => {
+    renderWithProviders(<Harness initial="2022-08-22" onChange={jest.fn()} />);
+    const dialog = openCalendar();
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'سال بعد' }));
+    expect(within(dialog).getByRole('grid')).toHaveAccessibleName('مرداد ۱۴۰۲');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'سال قبل' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'سال قبل' }));
+    expect(within(dialog).getByRole('grid')).toHaveAccessibleName('مرداد ۱۴۰۰');
+
+    fireEvent.change(within(dialog).getByRole('combobox', { name: 'ماه' }), { target: { value: '10' } });
+    expect(within(dialog).getByRole('grid')).toHaveAccessibleName('دی ۱۴۰۰');
+    fireEvent.change(within(dialog).getByRole('combobox', { name: 'سال' }), { target: { value: '1395' } });
+    expect(within(dialog).getByRole('grid')).toHaveAccessibleName('دی ۱۳۹۵');
+    expect(within(dialog).getByRole('combobox', { name: 'سال' })).toHaveDisplayValue('۱۳۹۵');
+    expect(within(dialog).getByRole('combobox', { name: 'ماه' })).toHaveDisplayValue('دی');
+  });
+
+  it('moves a year with Shift+PageUp and Shift+PageDown', () => {
+    renderWithProviders(<Harness initial="2022-08-22" onChange={jest.fn()} />);
+    openCalendar();
+    const grid = screen.getByRole('grid');
+    fireEvent.keyDown(grid, { key: 'PageDown', shiftKey: true });
+    expect(screen.getByRole('button', { name: '۳۱ مرداد ۱۴۰۲' })).toHaveFocus();
+    fireEvent.keyDown(grid, { key: 'PageUp', shiftKey: true });
+    fireEvent.keyDown(grid, { key: 'PageUp', shiftKey: true });
+    expect(screen.getByRole('button', { name: '۳۱ مرداد ۱۴۰۰' })).toHaveFocus();
+  });
+
+  it('opens within its bounds (on the last day when today is past them) and offers no day outside them', () => {
+    // The round runs 1 Mehr to 30 Azar 1401; today is long after.
+    renderWithProviders(<Harness min="2022-09-23" max="2022-12-21" onChange={jest.fn()} />);
+    const dialog = openCalendar();
+
+    expect(within(dialog).getByRole('grid')).toHaveAccessibleName('آذر ۱۴۰۱');
+    expect(within(dialog).getByRole('button', { name: '۳۰ آذر ۱۴۰۱' })).toHaveFocus();
+    expect(within(dialog).getByRole('button', { name: 'ماه بعد' })).toBeDisabled();
+    expect(within(dialog).getByRole('button', { name: 'سال بعد' })).toBeDisabled();
+    expect(within(dialog).getByRole('button', { name: 'سال قبل' })).toBeDisabled();
+    expect(within(dialog).getByRole('button', { name: 'امروز' })).toBeDisabled();
+    expect(within(dialog).getByText('روزهای قابل انتخاب:', { exact: false })).toHaveTextContent(
+      'روزهای قابل انتخاب: از ۱۴۰۱/۰۷/۰۱ تا ۱۴۰۱/۰۹/۳۰',
+    );
+    // Only the round's years and months are offered.
+    const years = within(within(dialog).getByRole('combobox', { name: 'سال' })).getAllByRole('option');
+    expect(years.map((option) => option.textContent)).toEqual(['۱۴۰۱']);
+    expect(within(dialog).getByRole('option', { name: 'شهریور' })).toBeDisabled();
+    expect(within(dialog).getByRole('option', { name: 'مهر' })).toBeEnabled();
+
+    // The keyboard stops at the bounds.
+    const grid = within(dialog).getByRole('grid');
+    fireEvent.keyDown(grid, { key: 'ArrowDown' });
+    fireEvent.keyDown(grid, { key: 'PageDown' });
+    expect(within(dialog).getByRole('button', { name: '۳۰ آذر ۱۴۰۱' })).toHaveFocus();
+    fireEvent.keyDown(grid, { key: 'PageUp', shiftKey: true });
+    expect(within(dialog).getByRole('button', { name: '۱ مهر ۱۴۰۱' })).toHaveFocus();
+    expect(within(dialog).getByRole('button', { name: 'ماه قبل' })).toBeDisabled();
+
+    // Two clicks forward reach the last month; the spent button hands the focus to the day.
+    fireEvent.click(within(dialog).getByRole('button', { name: 'ماه بعد' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'ماه بعد' }));
+    expect(within(dialog).getByRole('grid')).toHaveAccessibleName('آذر ۱۴۰۱');
+    expect(within(dialog).getByRole('button', { name: '۱ آذر ۱۴۰۱' })).toHaveFocus();
+  });
+
+  it('disables the days before the first allowed day and opens on openTo while empty', () => {
+    const onChange = jest.fn();
+    renderWithProviders(<Harness min="2022-09-28" max="2022-12-21" openTo="2022-10-10" onChange={onChange} />);
+    const dialog = openCalendar();
+    expect(within(dialog).getByRole('button', { name: '۱۸ مهر ۱۴۰۱' })).toHaveFocus();
+    expect(within(dialog).getByRole('button', { name: '۵ مهر ۱۴۰۱' })).toBeDisabled();
+    expect(within(dialog).getByRole('button', { name: '۶ مهر ۱۴۰۱' })).toBeEnabled();
+
+    fireEvent.click(within(dialog).getByRole('button', { name: '۵ مهر ۱۴۰۱' }));
+    expect(onChange).not.toHaveBeenCalled();
+    fireEvent.click(within(dialog).getByRole('button', { name: '۶ مهر ۱۴۰۱' }));
+    expect(onChange).toHaveBeenLastCalledWith('2022-09-28', { text: '۱۴۰۱/۰۷/۰۶', invalid: false });
+  });
+
+  it('still takes a typed day outside the calendar’s bounds: the form and the server judge it', () => {
+    const onChange = jest.fn();
+    renderWithProviders(<Harness min="2022-09-23" max="2022-12-21" onChange={onChange} />);
+    fireEvent.change(screen.getByRole('textbox'), { target: { value: '2023-01-05' } });
+    expect(onChange).toHaveBeenLastCalledWith('2023-01-05', { text: '2023-01-05', invalid: false });
+    // The calendar opens on the last day it offers.
+    expect(within(openCalendar()).getByRole('grid')).toHaveAccessibleName('آذر ۱۴۰۱');
+  });
+
+  it('names its jump controls in English', () => {
+    renderWithProviders(<Harness initial="2022-08-22" onChange={jest.fn()} />, { language: 'en' });
+    const dialog = openCalendar();
+    for (const name of ['Previous year', 'Previous month', 'Next month', 'Next year']) {
+      expect(within(dialog).getByRole('button', { name })).toBeInTheDocument();
+    }
+    expect(within(dialog).getByRole('combobox', { name: 'Month' })).toHaveDisplayValue('Mordad');
+    expect(within(dialog).getByRole('combobox', { name: 'Year' })).toHaveDisplayValue('1401');
+  });
+
+  it('shows how to type a day with each example kept left to right inside the Persian sentence', () => {
+    renderWithProviders(<Harness showFormat onChange={jest.fn()} />);
+    const input = screen.getByRole('textbox', { name: 'تاریخ جلسه' });
+    const hint = document.getElementById(input.getAttribute('aria-describedby') ?? '');
+    expect(hint).toHaveTextContent('به شکل سال/ماه/روز، مثلاً ۱۴۰۱/۰۵/۳۱؛ تاریخ میلادی هم پذیرفته است: ۲۰۲۲-۰۸-۲۲.', {
+      normalizeWhitespace: false,
+    });
+    const gregorian = screen.getByText('۲۰۲۲-۰۸-۲۲');
+    expect(gregorian.tagName).toBe('BDI');
+    expect(gregorian).toHaveAttribute('dir', 'ltr');
+    expect(screen.getByText('۱۴۰۱/۰۵/۳۱')).toHaveAttribute('dir', 'ltr');
   });
 
   it('rewrites the date in the new language’s digits on a language switch', async () => {

@@ -1,5 +1,5 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import {
   addDaysIso,
   addJalaliMonths,
@@ -50,17 +50,34 @@ interface JalaliDateInputProps {
   onChange: (value: string | null, change: JalaliDateChange) => void;
   /** A problem reported from outside (e.g. by the server), shown under the field. */
   error?: string | null;
-  hint?: string;
+  /** Said under the field (after the format example when `showFormat` is set). */
+  hint?: ReactNode;
+  /** Shows how to type a day (a Jalali and a Gregorian example, each kept in its own direction). */
+  showFormat?: boolean;
+  /** The first and last days the calendar offers (ISO); days outside them cannot be picked there. */
+  min?: string | null;
+  max?: string | null;
+  /** The day the calendar opens on while the field is empty (else today), kept within `min` and `max`. */
+  openTo?: string | null;
   required?: boolean;
   name?: string;
   id?: string;
 }
 
+/** The day kept within the bounds. ISO days compare as text. */
+function clampIso(iso: string, min: string | null, max: string | null): string {
+  if (min && iso < min) return min;
+  if (max && iso > max) return max;
+  return iso;
+}
+
 /**
  * A date field in the Jalali calendar. People type `1401/05/31` in Persian, Arabic-Indic or Latin digits, or pick
- * from a month grid (Saturday first; arrows move by day and week, PageUp/PageDown by month, Enter picks, Escape
- * closes). Typed text is read by `parseTypedDay`, the one rule for typed days (which also takes a Gregorian
- * `2022-08-22`). The value handed out is always an ISO calendar day.
+ * from a month grid (Saturday first; arrows move by day and week, PageUp/PageDown by month, Shift+PageUp/PageDown by
+ * year, Enter picks, Escape closes), with buttons and lists to jump by month and year. Typed text is read by
+ * `parseTypedDay`, the one rule for typed days (which also takes a Gregorian `2022-08-22`). The value handed out is
+ * always an ISO calendar day. `min` and `max` bound the calendar (not what can be typed: the server has the last
+ * word, and says why).
  */
 export function JalaliDateInput({
   label,
@@ -68,6 +85,10 @@ export function JalaliDateInput({
   onChange,
   error,
   hint,
+  showFormat = false,
+  min = null,
+  max = null,
+  openTo = null,
   required = false,
   name,
   id,
@@ -135,7 +156,8 @@ export function JalaliDateInput({
     return () => document.removeEventListener('mousedown', handlePointerDown);
   }, [open]);
 
-  const describedBy = [hint ? hintId : null, message ? errorId : null].filter(Boolean).join(' ') || undefined;
+  const hasHint = showFormat || Boolean(hint);
+  const describedBy = [hasHint ? hintId : null, message ? errorId : null].filter(Boolean).join(' ') || undefined;
 
   return (
     <div className="form-field date-field" ref={wrapperRef}>
@@ -174,8 +196,10 @@ export function JalaliDateInput({
           <CalendarIcon />
         </button>
       </div>
-      {hint && (
+      {hasHint && (
         <p id={hintId} className="hint">
+          {showFormat && <DateFormatHint />}
+          {showFormat && hint ? ' ' : null}
           {hint}
         </p>
       )}
@@ -188,13 +212,30 @@ export function JalaliDateInput({
         <CalendarPopover
           id={dialogId}
           label={label}
-          initialIso={parsed ?? value ?? todayInTehran()}
+          min={min}
+          max={max}
+          initialIso={clampIso(parsed ?? value ?? openTo ?? todayInTehran(), min, max)}
           selectedIso={parsed ?? value}
           onPick={handlePick}
           onClose={handleClose}
         />
       )}
     </div>
+  );
+}
+
+/** A day written inside a sentence: kept left to right so that «۲۰۲۲-۰۸-۲۲» never reads «۲۲-۰۸-۲۰۲۲» in Persian. */
+const ISOLATED_DATE = <bdi dir="ltr" />;
+
+/** "Year/month/day, e.g. 1401/05/31; a Gregorian date such as 2022-08-22 is taken too", the examples isolated. */
+function DateFormatHint() {
+  const language = useLanguage();
+  return (
+    <Trans
+      i18nKey="date.formatHint"
+      values={{ jalali: localizeDigits('1401/05/31', language), gregorian: localizeDigits('2022-08-22', language) }}
+      components={{ date: ISOLATED_DATE }}
+    />
   );
 }
 
@@ -212,17 +253,24 @@ function CalendarIcon() {
 interface CalendarPopoverProps {
   id: string;
   label: string;
+  min: string | null;
+  max: string | null;
   initialIso: string;
   selectedIso: string | null;
   onPick: (iso: string) => void;
   onClose: () => void;
 }
 
-function CalendarPopover({ id, label, initialIso, selectedIso, onPick, onClose }: CalendarPopoverProps) {
+/** Years listed before and after this one when the calendar has no bounds (the shown year is always listed). */
+const DEFAULT_YEARS = { before: 50, after: 10 } as const;
+
+function CalendarPopover({ id, label, min, max, initialIso, selectedIso, onPick, onClose }: CalendarPopoverProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const isRtl = directionOf(language) === 'rtl';
   const titleId = `${id}-title`;
+  const monthSelectId = `${id}-month`;
+  const yearSelectId = `${id}-year`;
   const [focusedIso, setFocusedIso] = useState(initialIso);
   // Focus follows the focused day when the grid moved it (or the calendar just opened), not after a month button.
   const focusDayRef = useRef(true);
@@ -235,9 +283,19 @@ function CalendarPopover({ id, label, initialIso, selectedIso, onPick, onClose }
     gridRef.current?.querySelector<HTMLButtonElement>(`button[data-iso="${focusedIso}"]`)?.focus();
   }, [focusedIso]);
 
+  const digits = (value: number) => localizeDigits(String(value), language);
+  const monthNameOf = (month: number) => t(`date.months.${MONTH_KEYS[month - 1]!}`);
+  const inBounds = (iso: string) => (!min || iso >= min) && (!max || iso <= max);
+  /** Whether any day of the Jalali month can be picked. */
+  const monthOpen = (year: number, month: number) => {
+    const first = jalaliToIso(year, month, 1);
+    const last = jalaliToIso(year, month, jalaliDaysInMonth(year, month));
+    return first !== null && last !== null && (!max || first <= max) && (!min || last >= min);
+  };
+
   const { year, month } = isoToJalali(focusedIso);
-  const monthName = t(`date.months.${MONTH_KEYS[month - 1]!}`);
-  const title = `${monthName} ${localizeDigits(String(year), language)}`;
+  const monthName = monthNameOf(month);
+  const title = `${monthName} ${digits(year)}`;
   const firstIso = jalaliToIso(year, month, 1)!;
   const leading = weekdayFromSaturday(firstIso);
   const dayCount = jalaliDaysInMonth(year, month);
@@ -248,9 +306,37 @@ function CalendarPopover({ id, label, initialIso, selectedIso, onPick, onClose }
   while (cells.length % 7 !== 0) cells.push(null);
   const weeks = Array.from({ length: cells.length / 7 }, (_, week) => cells.slice(week * 7, week * 7 + 7));
 
-  const moveTo = (iso: string) => {
-    focusDayRef.current = true;
-    setFocusedIso(iso);
+  const thisYear = isoToJalali(today).year;
+  const firstYear = Math.min(min ? isoToJalali(min).year : thisYear - DEFAULT_YEARS.before, year);
+  const lastYear = Math.max(max ? isoToJalali(max).year : thisYear + DEFAULT_YEARS.after, year);
+  const years = Array.from({ length: lastYear - firstYear + 1 }, (_, index) => firstYear + index);
+
+  /** The day `months` months on, if that month has a day to pick, kept within the bounds. */
+  const monthsOn = (from: string, months: number): string | null => {
+    const target = addJalaliMonths(from, months);
+    const { year: targetYear, month: targetMonth } = isoToJalali(target);
+    return monthOpen(targetYear, targetMonth) ? clampIso(target, min, max) : null;
+  };
+
+  /** Moves the focused day; the grid takes the focus when asked (keyboard) or when the control used is spent. */
+  const moveTo = (iso: string, focusDay: boolean) => {
+    const next = clampIso(iso, min, max);
+    if (next === focusedIso) return;
+    focusDayRef.current = focusDay;
+    setFocusedIso(next);
+  };
+
+  const jumpMonths = (months: number) => {
+    const next = monthsOn(focusedIso, months);
+    if (next === null) return;
+    // The button that was pressed becomes disabled at the bounds: the focus then goes to the day, not to nowhere.
+    moveTo(next, monthsOn(next, months) === null);
+  };
+
+  const jumpTo = (targetYear: number, targetMonth: number) => {
+    const { day } = isoToJalali(focusedIso);
+    const iso = jalaliToIso(targetYear, targetMonth, Math.min(day, jalaliDaysInMonth(targetYear, targetMonth)));
+    if (iso !== null) moveTo(iso, false);
   };
 
   const handleGridKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
@@ -285,13 +371,31 @@ function CalendarPopover({ id, label, initialIso, selectedIso, onPick, onClose }
       case 'Enter':
       case ' ':
         event.preventDefault();
-        onPick(focusedIso);
+        if (inBounds(focusedIso)) onPick(focusedIso);
         return;
       default:
         return;
     }
     event.preventDefault();
-    moveTo(next);
+    moveTo(next, true);
+  };
+
+  const navButton = (months: number, labelKey: 'previousYear' | 'previousMonth' | 'nextMonth' | 'nextYear') => {
+    // The arrows point the way time runs: leftwards is "earlier" from left to right, "later" from right to left.
+    const earlier = months < 0;
+    const pointsLeft = earlier !== isRtl;
+    const glyph = Math.abs(months) === 12 ? (pointsLeft ? '«' : '»') : pointsLeft ? '‹' : '›';
+    return (
+      <button
+        type="button"
+        className="button calendar__nav"
+        aria-label={t(`date.${labelKey}`)}
+        disabled={monthsOn(focusedIso, months) === null}
+        onClick={() => jumpMonths(months)}
+      >
+        <span aria-hidden="true">{glyph}</span>
+      </button>
+    );
   };
 
   return (
@@ -310,26 +414,40 @@ function CalendarPopover({ id, label, initialIso, selectedIso, onPick, onClose }
       }}
     >
       <div className="calendar__header">
-        <button
-          type="button"
-          className="button calendar__nav"
-          aria-label={t('date.previousMonth')}
-          onClick={() => setFocusedIso(addJalaliMonths(focusedIso, -1))}
-        >
-          <span aria-hidden="true">{isRtl ? '›' : '‹'}</span>
-        </button>
-        <p id={titleId} className="calendar__title" aria-live="polite">
-          {title}
-        </p>
-        <button
-          type="button"
-          className="button calendar__nav"
-          aria-label={t('date.nextMonth')}
-          onClick={() => setFocusedIso(addJalaliMonths(focusedIso, 1))}
-        >
-          <span aria-hidden="true">{isRtl ? '‹' : '›'}</span>
-        </button>
+        <div className="calendar__nav-group">
+          {navButton(-12, 'previousYear')}
+          {navButton(-1, 'previousMonth')}
+        </div>
+        <div className="calendar__jump">
+          <label className="visually-hidden" htmlFor={monthSelectId}>
+            {t('date.month')}
+          </label>
+          <select id={monthSelectId} value={month} onChange={(event) => jumpTo(year, Number(event.target.value))}>
+            {MONTH_KEYS.map((key, index) => (
+              <option key={key} value={index + 1} disabled={!monthOpen(year, index + 1)}>
+                {t(`date.months.${key}`)}
+              </option>
+            ))}
+          </select>
+          <label className="visually-hidden" htmlFor={yearSelectId}>
+            {t('date.year')}
+          </label>
+          <select id={yearSelectId} value={year} onChange={(event) => jumpTo(Number(event.target.value), month)}>
+            {years.map((option) => (
+              <option key={option} value={option}>
+                {digits(option)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="calendar__nav-group">
+          {navButton(1, 'nextMonth')}
+          {navButton(12, 'nextYear')}
+        </div>
       </div>
+      <p id={titleId} className="visually-hidden" aria-live="polite">
+        {title}
+      </p>
       <table
         ref={gridRef}
         role="grid"
@@ -358,6 +476,7 @@ function CalendarPopover({ id, label, initialIso, selectedIso, onPick, onClose }
                       type="button"
                       data-iso={iso}
                       tabIndex={iso === focusedIso ? 0 : -1}
+                      disabled={!inBounds(iso)}
                       className={[
                         'calendar__day',
                         iso === selectedIso ? 'calendar__day--selected' : '',
@@ -366,9 +485,9 @@ function CalendarPopover({ id, label, initialIso, selectedIso, onPick, onClose }
                         .filter(Boolean)
                         .join(' ')}
                       aria-label={t('date.dayLabel', {
-                        day: localizeDigits(String(isoToJalali(iso).day), language),
+                        day: digits(isoToJalali(iso).day),
                         month: monthName,
-                        year: localizeDigits(String(year), language),
+                        year: digits(year),
                       })}
                       aria-current={iso === today ? 'date' : undefined}
                       onClick={() => onPick(iso)}
@@ -376,7 +495,7 @@ function CalendarPopover({ id, label, initialIso, selectedIso, onPick, onClose }
                         if (iso !== focusedIso) setFocusedIso(iso);
                       }}
                     >
-                      {localizeDigits(String(isoToJalali(iso).day), language)}
+                      {digits(isoToJalali(iso).day)}
                     </button>
                   </td>
                 ),
@@ -385,8 +504,17 @@ function CalendarPopover({ id, label, initialIso, selectedIso, onPick, onClose }
           ))}
         </tbody>
       </table>
+      {min && max && (
+        <p className="calendar__range">
+          <Trans
+            i18nKey="date.range"
+            values={{ from: formatJalaliDate(min, language), to: formatJalaliDate(max, language) }}
+            components={{ date: ISOLATED_DATE }}
+          />
+        </p>
+      )}
       <div className="calendar__footer">
-        <button type="button" className="button" onClick={() => moveTo(today)}>
+        <button type="button" className="button" disabled={!inBounds(today)} onClick={() => moveTo(today, true)}>
           {t('date.today')}
         </button>
         <button type="button" className="button" onClick={onClose}>

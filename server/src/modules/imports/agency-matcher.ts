@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { normalizeForSearch, normalizeText } from '../../common/text/normalize-text.js';
-import { problem, type ImportProblem } from './import-problems.js';
+import { problem, type ColumnRef, type ImportProblem } from './import-problems.js';
 import type { ParsedRow } from './import-types.js';
 import { selectAgencyRefs } from './imports.queries.js';
 
@@ -54,7 +54,7 @@ export class AgencyMatcher {
 export function readAgencyCell(
   matcher: AgencyMatcher,
   text: string,
-  at: { row: number; column: string },
+  at: { row: number; column: ColumnRef },
   out: ParsedRow,
   found: ImportProblem[],
 ): AgencyRef | undefined {

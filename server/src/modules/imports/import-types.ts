@@ -1,5 +1,6 @@
 import type { SpreadsheetFormat } from '../../common/spreadsheet/read-spreadsheet.js';
 import type { AgencyProgressKind } from '../agencies/agency-progress-event.entity.js';
+import type { ImportColumn } from './columns.js';
 import type { ImportProblem } from './import-problems.js';
 
 export const IMPORT_KINDS = ['scores', 'progress'] as const;
@@ -56,6 +57,8 @@ export function emptyRow(row: number, cells: Record<string, string>): ParsedRow 
 export interface ValidatedImport<Plan> {
   format: SpreadsheetFormat;
   columns: string[];
+  /** The same columns with what each was read as and its title. */
+  columnDetails: ImportColumn[];
   rows: ParsedRow[];
   problems: ImportProblem[];
   plan: Plan;

@@ -62,13 +62,21 @@ export interface ExistingScoreRow {
   agencyId: string;
   status: string;
   version: number;
+  /** The day of the session the score is linked to (`YYYY-MM-DD`); null when it has none. */
+  heldOn: string | null;
+  /** The criterion values by criterion id, as exact decimal text ("26.70"). */
+  values: Record<string, string>;
 }
 
-/** The scores of these rounds (locked on a commit). */
+/** The scores of these rounds, with their session's day and their values (the scores locked on a commit). */
 export function selectRoundScores(db: EntityManager, roundIds: string[], lock: boolean): Promise<ExistingScoreRow[]> {
   return db.query<ExistingScoreRow[]>(
-    `SELECT id, round_id AS "roundId", agency_id AS "agencyId", status, version FROM score
-     WHERE round_id = ANY($1::uuid[]) ORDER BY id ${lock ? 'FOR UPDATE' : ''}`,
+    `SELECT s.id, s.round_id AS "roundId", s.agency_id AS "agencyId", s.status, s.version,
+            to_char(e.held_on, 'YYYY-MM-DD') AS "heldOn",
+            coalesce((SELECT jsonb_object_agg(cs.criterion_id, cs.value::text) FROM criterion_score cs
+                      WHERE cs.score_id = s.id), '{}'::jsonb) AS values
+     FROM score s LEFT JOIN evaluation_session e ON e.id = s.session_id
+     WHERE s.round_id = ANY($1::uuid[]) ORDER BY s.id ${lock ? 'FOR UPDATE OF s' : ''}`,
     [roundIds],
   );
 }

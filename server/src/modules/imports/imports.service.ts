@@ -66,6 +66,7 @@ export class ImportsService {
       fileName: upload.fileName,
       format: result.format,
       columns: result.columns,
+      columnDetails: result.columnDetails,
       rowCount: result.rows.length,
       validRowCount: valid.length,
       problemCount: problems.length,

@@ -8,7 +8,7 @@ import { applyAgencyProgress } from '../progress/progress-rules.js';
 import { AgencyMatcher, readAgencyCell, type AgencyRef } from './agency-matcher.js';
 import type { ProgressService } from '../progress/progress.service.js';
 import { selectAgencyProgressStates } from './imports.queries.js';
-import { cellsByHeader, headerKey, layoutColumns } from './columns.js';
+import { cellsByHeader, headerKey, layoutColumns, type ImportColumn } from './columns.js';
 import { problem, type ImportProblem } from './import-problems.js';
 import { emptyRow, type ImportContext, type ParsedRow, type RowAction, type ValidatedImport } from './import-types.js';
 import { ImportConcurrentChangeException } from './imports.exception.js';
@@ -22,7 +22,17 @@ export const PROGRESS_COLUMNS = {
   url: ['نشانی', 'نشانی پنجره واحد', 'آدرس', 'link'],
   note: ['یادداشت', 'توضیح', 'توضیحات'],
 } as const;
+type ProgressColumn = keyof typeof PROGRESS_COLUMNS;
 const REQUIRED = ['agency', 'event', 'date'] as const;
+
+/** The titles of the columns, as the template's guide gives them. */
+export const PROGRESS_COLUMN_TITLES: Record<ProgressColumn, { fa: string; en: string }> = {
+  agency: { fa: 'دستگاه', en: 'Agency' },
+  event: { fa: 'رویداد', en: 'Event' },
+  date: { fa: 'تاریخ رویداد', en: 'Day of the event' },
+  url: { fa: 'نشانی پنجره واحد', en: 'Single window address' },
+  note: { fa: 'یادداشت', en: 'Note' },
+};
 const NOTE_MAX = 2000;
 
 /** The Persian labels people write for each event, as in the template. */
@@ -70,19 +80,32 @@ export async function validateProgress(
   lock: boolean,
 ): Promise<ValidatedImport<ProgressPlanAgency[]>> {
   const { header } = sheet;
-  const base = { format: sheet.format, columns: header?.cells ?? [], plan: [] as ProgressPlanAgency[] };
+  const base = {
+    format: sheet.format,
+    columns: header?.cells ?? [],
+    columnDetails: [] as ImportColumn[],
+    plan: [] as ProgressPlanAgency[],
+  };
   if (!header || sheet.rows.length === 0) return { ...base, rows: [], problems: [problem.emptyFile()] };
 
   const matcher = await AgencyMatcher.load(manager);
-  const layout = layoutColumns(header, sheet.rows, PROGRESS_COLUMNS, () => undefined);
+  const layout = layoutColumns(
+    header,
+    sheet.rows,
+    PROGRESS_COLUMNS,
+    () => undefined,
+    (name) =>
+      name in PROGRESS_COLUMN_TITLES ? { key: name, ...PROGRESS_COLUMN_TITLES[name as ProgressColumn] } : undefined,
+  );
   const problems: ImportProblem[] = [...layout.problems];
   const missing = REQUIRED.filter((name) => !layout.index.has(name));
-  for (const name of missing) problems.push(problem.missingColumn(header.row, name));
+  for (const name of missing) problems.push(problem.missingColumn(header.row, layout.ref(name)));
+  const described = { columns: layout.headers, columnDetails: layout.columns };
   if (missing.length > 0) {
     const rows = sheet.rows.map((r) => emptyRow(r.row, cellsByHeader(layout.headers, r)));
-    return { ...base, columns: layout.headers, rows, problems };
+    return { ...base, ...described, rows, problems };
   }
-  const col = (name: string) => layout.headers[layout.index.get(name)!] ?? name;
+  const col = (name: string) => layout.ref(name);
   const today = tehranToday();
 
   const rows: ParsedRow[] = [];
@@ -190,7 +213,7 @@ export async function validateProgress(
     }
   }
   for (const rowProblems of problemsByRow.values()) problems.push(...rowProblems);
-  return { ...base, columns: layout.headers, rows, problems, plan };
+  return { ...base, ...described, rows, problems, plan };
 }
 
 function actionFor(isNew: boolean, isSame: boolean): RowAction {

@@ -7,7 +7,7 @@ import { readScoreValue, weightedTotal } from '../evaluations/scores.rules.js';
 import type { SessionsService } from '../evaluations/sessions.service.js';
 import { tehranToday } from '../../common/dates/calendar-day.js';
 import { AgencyMatcher, readAgencyCell } from './agency-matcher.js';
-import { cellsByHeader, headerKey, layoutColumns } from './columns.js';
+import { cellsByHeader, headerKey, layoutColumns, type ColumnMeaning, type ImportColumn } from './columns.js';
 import { ImportConcurrentChangeException } from './imports.exception.js';
 import { problem, type ImportProblem } from './import-problems.js';
 import {
@@ -31,6 +31,13 @@ export const SCORE_COLUMNS = {
 type ScoreColumn = keyof typeof SCORE_COLUMNS;
 const REQUIRED: ScoreColumn[] = ['round_code', 'agency', 'held_on'];
 
+/** The titles of the fixed columns, as the template's guide gives them (a criterion column has its title). */
+export const SCORE_COLUMN_TITLES: Record<ScoreColumn, { fa: string; en: string }> = {
+  round_code: { fa: 'دوره ارزیابی', en: 'Evaluation round' },
+  agency: { fa: 'دستگاه', en: 'Agency' },
+  held_on: { fa: 'تاریخ جلسه', en: 'Session day' },
+};
+
 export interface ScorePlanRow {
   row: number;
   roundId: string;
@@ -51,24 +58,41 @@ export async function validateScores(
   lock: boolean,
 ): Promise<ValidatedImport<ScorePlanRow[]>> {
   const { header } = sheet;
-  const base = { format: sheet.format, columns: header?.cells ?? [], plan: [] as ScorePlanRow[] };
+  const base = {
+    format: sheet.format,
+    columns: header?.cells ?? [],
+    columnDetails: [] as ImportColumn[],
+    plan: [] as ScorePlanRow[],
+  };
   if (!header || sheet.rows.length === 0) return { ...base, rows: [], problems: [problem.emptyFile()] };
 
   const rounds = await selectRounds(manager, lock);
   const criteria = await selectAllCriteria(manager);
   const matcher = await AgencyMatcher.load(manager);
-  const criterionKeys = new Set(criteria.map((c) => headerKey(c.code)));
-  const layout = layoutColumns(header, sheet.rows, SCORE_COLUMNS, (key) =>
-    criterionKeys.has(key) ? `criterion:${key}` : undefined,
+  // A criterion column by its header's key: the first criterion with that code (criteria of one set share none).
+  const criterionByKey = new Map<string, CriterionRow>();
+  for (const c of criteria) if (!criterionByKey.has(headerKey(c.code))) criterionByKey.set(headerKey(c.code), c);
+  const meaning = (name: string): ColumnMeaning | undefined => {
+    if (name in SCORE_COLUMN_TITLES) return { key: name, ...SCORE_COLUMN_TITLES[name as ScoreColumn] };
+    const criterion = name.startsWith('criterion:') ? criterionByKey.get(name.slice('criterion:'.length)) : undefined;
+    return criterion && { key: criterion.code, fa: criterion.titleFa, en: criterion.titleEn };
+  };
+  const layout = layoutColumns(
+    header,
+    sheet.rows,
+    SCORE_COLUMNS,
+    (key) => (criterionByKey.has(key) ? `criterion:${key}` : undefined),
+    meaning,
   );
   const problems: ImportProblem[] = [...layout.problems];
   const missingFixed = REQUIRED.filter((name) => !layout.index.has(name));
-  for (const name of missingFixed) problems.push(problem.missingColumn(header.row, name));
+  for (const name of missingFixed) problems.push(problem.missingColumn(header.row, layout.ref(name)));
   const rowsOut = (): ParsedRow[] => sheet.rows.map((r) => emptyRow(r.row, cellsByHeader(layout.headers, r)));
-  if (missingFixed.length > 0) return { ...base, columns: layout.headers, rows: rowsOut(), problems };
+  const described = { columns: layout.headers, columnDetails: layout.columns };
+  if (missingFixed.length > 0) return { ...base, ...described, rows: rowsOut(), problems };
 
   const at = (name: string) => layout.index.get(name)!;
-  const col = (name: string) => layout.headers[at(name)]!;
+  const col = (name: string) => layout.ref(name);
   const roundsByCode = new Map(rounds.map((r) => [r.code.toLowerCase(), r]));
   const criteriaBySet = new Map<string, CriterionRow[]>();
   for (const c of criteria) criteriaBySet.set(c.criteriaSetId, [...(criteriaBySet.get(c.criteriaSetId) ?? []), c]);
@@ -93,7 +117,9 @@ export async function validateScores(
     const sum = set.reduce((acc, c) => acc + decimalToUnits(c.weight), 0);
     setWeights.set(round.criteriaSetId, { ok: sum === 10_000, sum: unitsToDecimal(sum) });
     const missing = set.filter((c) => !layout.index.has(`criterion:${headerKey(c.code)}`));
-    for (const c of missing) problems.push(problem.missingColumn(header.row, c.code));
+    for (const c of missing) {
+      problems.push(problem.missingColumn(header.row, { header: c.code, fa: c.titleFa, en: c.titleEn }));
+    }
     setComplete.set(round.criteriaSetId, missing.length === 0 && set.length > 0);
   }
 
@@ -148,7 +174,7 @@ export async function validateScores(
         inSet.add(name);
         const index = layout.index.get(name);
         if (index === undefined) continue;
-        const header = layout.headers[index]!;
+        const header = layout.ref(name);
         const text = sheetRow.cells[index] ?? '';
         scores[criterion.code] = text;
         if (text === '') {
@@ -167,43 +193,69 @@ export async function validateScores(
       }
       for (const [name, index] of layout.index) {
         if (name.startsWith('criterion:') && !inSet.has(name) && (sheetRow.cells[index] ?? '') !== '') {
-          found.push(problem.criterionNotInRound(n, layout.headers[index]!, round.code));
+          found.push(problem.criterionNotInRound(n, layout.ref(name), round.code));
         }
       }
       out.scores = scores;
     }
 
     let existingScore: ExistingScoreRow | undefined;
+    // The row says exactly what is recorded (same session day, same value for every criterion): nothing to write.
+    let recordedSo = false;
     if (round && agency) {
       const key = `${round.id}|${agency.id}`;
       const first = firstRow.get(key);
       if (first !== undefined) found.push(problem.duplicateRow(n, col('agency'), first));
       else firstRow.set(key, n);
       existingScore = scoreByKey.get(key);
-      if (existingScore && existingScore.status !== 'draft' && round.status !== 'closed') {
+      recordedSo =
+        complete && existingScore !== undefined && heldOn !== null && isRecordedSo(existingScore, heldOn, values);
+      // A score past its draft cannot be changed by a file; the same file again changes nothing, so it may come back.
+      if (existingScore && existingScore.status !== 'draft' && round.status !== 'closed' && !recordedSo) {
         found.push(problem.scoreNotDraft(n, col('agency'), existingScore.status));
       }
     }
 
     if (found.length === 0 && complete && round && agency && heldOn) {
       out.status = 'valid';
-      out.action = existingScore ? 'update' : 'create';
+      out.action = recordedSo ? 'unchanged' : existingScore ? 'update' : 'create';
       out.total = weightedTotal(weighted);
-      plan.push({
-        row: n,
-        roundId: round.id,
-        agencyId: agency.id,
-        heldOn,
-        values,
-        total: out.total,
-        existing: existingScore ? { id: existingScore.id, version: existingScore.version } : null,
-        sessionId: sessionByKey.get(`${round.id}|${agency.id}|${heldOn}`) ?? null,
-      });
+      if (!recordedSo) {
+        plan.push({
+          row: n,
+          roundId: round.id,
+          agencyId: agency.id,
+          heldOn,
+          values,
+          total: out.total,
+          existing: existingScore ? { id: existingScore.id, version: existingScore.version } : null,
+          sessionId: sessionByKey.get(`${round.id}|${agency.id}|${heldOn}`) ?? null,
+        });
+      }
     }
     problems.push(...found);
     rows.push(out);
   }
-  return { ...base, columns: layout.headers, rows, problems, plan };
+  return { ...base, ...described, rows, problems, plan };
+}
+
+/**
+ * Whether a score already holds what a row says: its session is on the row's day and each criterion has the same
+ * value. Values are compared as numbers of hundredths ("26.7", "26.70" and the database's "26.70" are one value),
+ * by criterion id (the order of the columns does not matter).
+ */
+export function isRecordedSo(
+  score: Pick<ExistingScoreRow, 'heldOn' | 'values'>,
+  heldOn: string,
+  values: ScorePlanRow['values'],
+): boolean {
+  if (score.heldOn !== heldOn) return false;
+  const recorded = Object.entries(score.values);
+  if (recorded.length !== values.length) return false;
+  return values.every((v) => {
+    const stored = score.values[v.criterionId];
+    return stored !== undefined && decimalToUnits(stored) === decimalToUnits(v.value);
+  });
 }
 
 export interface ScoreCommitCounts {
@@ -225,6 +277,7 @@ export async function commitScores(
   context: ImportContext,
   writers: { scores: ScoresService; sessions: SessionsService },
 ): Promise<ScoreCommitCounts> {
+  if (plan.length === 0) return { createdSessions: 0, reusedSessions: 0, createdScores: 0, updatedScores: 0 };
   const reason = `import ${context.importId}: ${context.fileName}`;
   const needed = plan.filter((p) => !p.sessionId);
   const created = await writers.sessions.insert(

@@ -6,7 +6,8 @@ import { toCsv } from '../../common/spreadsheet/csv.js';
 import type { SpreadsheetFormat } from '../../common/spreadsheet/read-spreadsheet.js';
 import type { ImportKind } from './import-types.js';
 import { ImportRoundNotFoundException } from './imports.exception.js';
-import { EVENT_LABELS } from './progress-import.js';
+import { EVENT_LABELS, PROGRESS_COLUMN_TITLES } from './progress-import.js';
+import { SCORE_COLUMN_TITLES } from './score-import.js';
 import { selectAgencyRefs, selectAllCriteria, selectRounds, type RoundRef } from './imports.queries.js';
 
 export interface TemplateFile {
@@ -20,6 +21,8 @@ export interface TemplateFile {
 
 interface ColumnHelp {
   header: string;
+  /** The column's title: what the preview and the problems call it. */
+  title: { fa: string; en: string };
   fa: string;
   en: string;
   /** Typed as text in the xlsx (days, codes), so that a spreadsheet program does not turn it into something else. */
@@ -55,9 +58,17 @@ export async function buildTemplate(
     const round = await chooseRound(manager, roundCode);
     const criteria = (await selectAllCriteria(manager)).filter((c) => c.criteriaSetId === round.criteriaSetId);
     columns = [
-      { header: 'round_code', fa: 'کد دوره ارزیابی', en: 'Evaluation round code', text: true, width: 16 },
+      {
+        header: 'round_code',
+        title: SCORE_COLUMN_TITLES.round_code,
+        fa: 'کد دوره ارزیابی',
+        en: 'Evaluation round code',
+        text: true,
+        width: 16,
+      },
       {
         header: 'agency',
+        title: SCORE_COLUMN_TITLES.agency,
         fa: 'کد دستگاه یا نام کامل فارسی یا انگلیسی آن (برگه «دستگاه‌ها»)',
         en: 'Agency code, or its full Persian or English name (see the agencies sheet)',
         text: true,
@@ -65,6 +76,7 @@ export async function buildTemplate(
       },
       {
         header: 'held_on',
+        title: SCORE_COLUMN_TITLES.held_on,
         fa: 'تاریخ جلسه ارزیابی: خورشیدی مانند ۱۴۰۱/۰۵/۳۱ یا میلادی مانند 2022-08-22',
         en: 'Session day: Jalali as 1401/05/31 or Gregorian as 2022-08-22',
         text: true,
@@ -72,6 +84,7 @@ export async function buildTemplate(
       },
       ...criteria.map((c) => ({
         header: c.code,
+        title: { fa: c.titleFa, en: c.titleEn },
         fa: `${c.titleFa} (وزن ${c.weight}): امتیاز ۰ تا ۱۰۰، حداکثر دو رقم اعشار`,
         en: `${c.titleEn} (weight ${c.weight}): score 0 to 100, at most two decimals`,
         width: Math.max(12, c.code.length + 4),
@@ -90,6 +103,7 @@ export async function buildTemplate(
     columns = [
       {
         header: 'agency',
+        title: PROGRESS_COLUMN_TITLES.agency,
         fa: 'کد دستگاه یا نام کامل فارسی یا انگلیسی آن (برگه «دستگاه‌ها»)',
         en: 'Agency code, or its full Persian or English name (see the agencies sheet)',
         text: true,
@@ -97,6 +111,7 @@ export async function buildTemplate(
       },
       {
         header: 'event',
+        title: PROGRESS_COLUMN_TITLES.event,
         fa: `«${EVENT_LABELS.single_window_launched.fa}» یا «${EVENT_LABELS.national_window_connected.fa}»`,
         en: 'single_window_launched or national_window_connected',
         text: true,
@@ -104,6 +119,7 @@ export async function buildTemplate(
       },
       {
         header: 'date',
+        title: PROGRESS_COLUMN_TITLES.date,
         fa: 'روزی که رخ داد: خورشیدی مانند ۱۴۰۱/۰۶/۱۵ یا میلادی مانند 2022-09-06',
         en: 'The day it happened: Jalali as 1401/06/15 or Gregorian as 2022-09-06',
         text: true,
@@ -111,12 +127,20 @@ export async function buildTemplate(
       },
       {
         header: 'url',
+        title: PROGRESS_COLUMN_TITLES.url,
         fa: 'نشانی پنجره واحد (برای راه‌اندازی پنجره واحد لازم است)',
         en: 'The single window address (required for single_window_launched)',
         text: true,
         width: 32,
       },
-      { header: 'note', fa: 'یادداشت (اختیاری)', en: 'Note (optional)', text: true, width: 30 },
+      {
+        header: 'note',
+        title: PROGRESS_COLUMN_TITLES.note,
+        fa: 'یادداشت (اختیاری)',
+        en: 'Note (optional)',
+        text: true,
+        width: 30,
+      },
     ];
     exampleRow = [
       example?.nameFa ?? '',
@@ -127,8 +151,8 @@ export async function buildTemplate(
     ];
     extraGuide = [
       [],
-      ['event', 'رویداد', 'Event'],
-      ...Object.entries(EVENT_LABELS).map(([code, label]) => [code, label.fa, label.en]),
+      ['event', 'رویداد', '', 'Event'],
+      ...Object.entries(EVENT_LABELS).map(([code, label]) => [code, label.fa, '', label.en]),
     ];
     name = 'progress-template';
     nameFa = 'الگوی-ورود-پیشرفت-اتصال';
@@ -157,7 +181,7 @@ export async function buildTemplate(
   const headerRow = sheet.getRow(1);
   headerRow.font = { bold: true };
   columns.forEach((c, i) => {
-    headerRow.getCell(i + 1).note = `${c.fa}\n${c.en}`;
+    headerRow.getCell(i + 1).note = `${c.title.fa}: ${c.fa}\n${c.title.en}: ${c.en}`;
   });
   sheet.addRow(exampleRow);
   if (kind === 'progress') {
@@ -175,13 +199,15 @@ export async function buildTemplate(
   }
 
   const guide = workbook.addWorksheet('راهنما', { views: [{ rightToLeft: true }] });
-  guide.columns = [{ width: 22 }, { width: 60 }, { width: 60 }];
-  guide.addRow(['ستون / column', 'توضیح', 'Description']).font = { bold: true };
-  for (const c of columns) guide.addRow([c.header, c.fa, c.en]);
+  guide.columns = [{ width: 22 }, { width: 24 }, { width: 60 }, { width: 24 }, { width: 60 }];
+  guide.addRow(['ستون / column', 'عنوان', 'توضیح', 'Title', 'Description']).font = { bold: true };
+  for (const c of columns) guide.addRow([c.header, c.title.fa, c.fa, c.title.en, c.en]);
   guide.addRow([]);
   guide.addRow([
     '',
+    '',
     'ردیف دوم برگه «داده‌ها» نمونه است: پیش از بارگذاری آن را با داده‌های خود جایگزین کنید.',
+    '',
     'The second row of the data sheet is an example: replace it with your data before uploading.',
   ]);
   for (const row of extraGuide) guide.addRow(row);

@@ -17,12 +17,8 @@ describe('AgencyListPage', () => {
     serveAgencies();
     renderApp('/agencies');
 
-    expect(
-      await screen.findByRole('heading', {
-        level: 1,
-        name: 'پایش اتصال دستگاه‌های اجرایی به پنجره ملی خدمات دولت هوشمند',
-      }),
-    ).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'دستگاه‌های اجرایی' })).toBeInTheDocument();
+    await waitFor(() => expect(document.title).toBe('دستگاه‌های اجرایی · پایش پنجره ملی خدمات'));
     const table = await screen.findByRole('table', { name: 'دستگاه‌های اجرایی' });
     const row = within(table).getByRole('row', { name: /وزارت کشور/ });
     const cells = within(row)
@@ -38,6 +34,15 @@ describe('AgencyListPage', () => {
     expect(within(bankRow).getByText('۱٬۲۳۴')).toBeInTheDocument();
     expect(within(bankRow).getByText('۱۴۰۱/۱۰/۳۰')).toHaveAttribute('title', '۲۰ ژانویهٔ ۲۰۲۳');
     expect(within(bankRow).getByText('بدون امتیاز')).toBeInTheDocument();
+  });
+
+  it('says that the wide table scrolls sideways, in its own focusable box', async () => {
+    serveAgencies();
+    renderApp('/agencies');
+    const region = await screen.findByRole('region', { name: 'جدول: دستگاه‌های اجرایی' });
+    expect(region).toHaveAttribute('tabindex', '0');
+    expect(within(region).getByRole('table')).toBeInTheDocument();
+    expect(screen.getByText('این جدول پهن است؛ برای دیدن همه ستون‌ها آن را به پهلو بکشید.')).toBeInTheDocument();
   });
 
   it('shows the demonstration-data notice from the server', async () => {
@@ -133,9 +138,8 @@ describe('AgencyListPage', () => {
     expect(document.documentElement).toHaveAttribute('dir', 'ltr');
     expect(document.documentElement).toHaveAttribute('lang', 'en');
     expect(localStorage.getItem('monitor.language')).toBe('en');
-    expect(
-      screen.getByRole('heading', { level: 1, name: 'National e-services connection monitor' }),
-    ).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: 'Executive agencies' })).toBeInTheDocument();
+    await waitFor(() => expect(document.title).toBe('Executive agencies · E-services connection monitor'));
     expect(screen.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
     const row = screen.getByRole('row', { name: /Ministry of Interior/ });
     expect(

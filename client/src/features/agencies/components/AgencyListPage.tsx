@@ -4,9 +4,11 @@ import { LoadingMessage } from '../../../components/LoadingMessage';
 import { Pagination } from '../../../components/Pagination';
 import { SearchBox } from '../../../components/SearchBox';
 import { formatInteger } from '../../../lib/numbers';
+import { usePageTitle } from '../../../lib/usePageTitle';
 import { useLanguage } from '../../../lib/useLanguage';
 import { useAgencies } from '../api/getAgencies';
 import { useAgencyListParams } from '../hooks/useAgencyListParams';
+import '../agencies.css';
 import { AgencyTable } from './AgencyTable';
 
 export function AgencyListPage() {
@@ -14,6 +16,7 @@ export function AgencyListPage() {
   const language = useLanguage();
   const { search, page, pageSize, setSearch, linkToPage } = useAgencyListParams();
   const agencies = useAgencies({ search: search || undefined, page, pageSize });
+  usePageTitle(t('agencies.title'));
 
   let content;
   if (agencies.isPending) {
@@ -40,7 +43,7 @@ export function AgencyListPage() {
 
   return (
     <>
-      <h1>{t('app.title')}</h1>
+      <h1>{t('agencies.title')}</h1>
       <SearchBox
         label={t('agencies.searchLabel')}
         hint={t('agencies.searchHint')}

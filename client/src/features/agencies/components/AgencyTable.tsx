@@ -18,54 +18,58 @@ export function AgencyTable({ agencies, isStale = false }: AgencyTableProps) {
   const language = useLanguage();
 
   return (
-    <TableScroll label={t('agencies.caption')} busy={isStale}>
-      <table className={isStale ? 'data-table data-table--stale' : 'data-table'}>
-        <caption>{t('agencies.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('agencies.columns.name')}</th>
-            <th scope="col">{t('agencies.columns.kind')}</th>
-            <th scope="col" className="numeric">
-              {t('agencies.columns.serviceCount')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('agencies.columns.connectedServiceCount')}
-            </th>
-            <th scope="col">{t('agencies.columns.singleWindowLaunchedOn')}</th>
-            <th scope="col">{t('agencies.columns.nationalWindowConnectedOn')}</th>
-            <th scope="col" className="numeric">
-              {t('agencies.columns.latestScore')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {agencies.map((agency) => (
-            <tr key={agency.id}>
-              <th scope="row">
-                <Link to={`/agencies/${encodeURIComponent(agency.id)}`}>
-                  <LocalizedName entity={agency} />
-                </Link>
+    <>
+      {/* The table is wider than a phone: its box scrolls (with shadows at the edges that have more), and says so. */}
+      <p className="hint agency-table__hint">{t('agencies.scrollHint')}</p>
+      <TableScroll label={t('agencies.caption')} busy={isStale}>
+        <table className={isStale ? 'data-table data-table--stale' : 'data-table'}>
+          <caption>{t('agencies.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('agencies.columns.name')}</th>
+              <th scope="col">{t('agencies.columns.kind')}</th>
+              <th scope="col" className="numeric">
+                {t('agencies.columns.serviceCount')}
               </th>
-              <td>{t(`kind.${agency.kind}`)}</td>
-              <td className="numeric">{formatInteger(agency.serviceCount, language)}</td>
-              <td className="numeric">{formatInteger(agency.connectedServiceCount, language)}</td>
-              <td>
-                <JalaliDate value={agency.singleWindowLaunchedOn} fallback={t('common.notYet')} />
-              </td>
-              <td>
-                <JalaliDate value={agency.nationalWindowConnectedOn} fallback={t('common.notYet')} />
-              </td>
-              <td className="numeric">
-                {agency.latestScore === null ? (
-                  <span className="muted">{t('agencies.noScore')}</span>
-                ) : (
-                  formatDecimalString(agency.latestScore, language)
-                )}
-              </td>
+              <th scope="col" className="numeric">
+                {t('agencies.columns.connectedServiceCount')}
+              </th>
+              <th scope="col">{t('agencies.columns.singleWindowLaunchedOn')}</th>
+              <th scope="col">{t('agencies.columns.nationalWindowConnectedOn')}</th>
+              <th scope="col" className="numeric">
+                {t('agencies.columns.latestScore')}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+          </thead>
+          <tbody>
+            {agencies.map((agency) => (
+              <tr key={agency.id}>
+                <th scope="row">
+                  <Link to={`/agencies/${encodeURIComponent(agency.id)}`}>
+                    <LocalizedName entity={agency} />
+                  </Link>
+                </th>
+                <td>{t(`kind.${agency.kind}`)}</td>
+                <td className="numeric">{formatInteger(agency.serviceCount, language)}</td>
+                <td className="numeric">{formatInteger(agency.connectedServiceCount, language)}</td>
+                <td>
+                  <JalaliDate value={agency.singleWindowLaunchedOn} fallback={t('common.notYet')} />
+                </td>
+                <td>
+                  <JalaliDate value={agency.nationalWindowConnectedOn} fallback={t('common.notYet')} />
+                </td>
+                <td className="numeric">
+                  {agency.latestScore === null ? (
+                    <span className="muted">{t('agencies.noScore')}</span>
+                  ) : (
+                    formatDecimalString(agency.latestScore, language)
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+    </>
   );
 }

@@ -17,7 +17,7 @@ export function auditQueryOptions(params: AuditQuery) {
   });
 }
 
-/** One page of the audit trail, newest first (admin, cabinet). */
-export function useAudit(params: AuditQuery) {
-  return useQuery({ ...auditQueryOptions(params), placeholderData: keepPreviousData });
+/** One page of the audit trail, newest first (admin, cabinet); not asked while `enabled` is false. */
+export function useAudit(params: AuditQuery, { enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({ ...auditQueryOptions(params), placeholderData: keepPreviousData, enabled });
 }

@@ -1,42 +1,65 @@
-import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { ErrorMessage } from '../../../components/ErrorMessage';
-import { JalaliDateInput } from '../../../components/JalaliDateInput';
 import { LoadingMessage } from '../../../components/LoadingMessage';
 import { Pagination } from '../../../components/Pagination';
-import { TableScroll } from '../../../components/TableScroll';
-import { formatTehranDateTime } from '../../../lib/dates';
 import { formatInteger } from '../../../lib/numbers';
+import { usePageTitle } from '../../../lib/usePageTitle';
 import { useLanguage } from '../../../lib/useLanguage';
-import { auditActionValues, auditEntityTypeValues } from '../../../api/schema';
 import { useAudit, type AuditRecord } from '../api/getAudit';
-import { useAuditFilters, type AuditFilters } from '../hooks/useAuditFilters';
-import { AuditDiff } from './AuditDiff';
+import { hidesSignIns, isReversedRange, SIGN_IN_ACTIONS, useAuditFilters } from '../hooks/useAuditFilters';
+import { AuditChanges } from './AuditChanges';
+import { AuditEntity } from './AuditEntity';
+import { AuditFiltersForm } from './AuditFiltersForm';
+import { AuditTime } from './AuditTime';
+import '../audit.css';
 
-/** The audit trail (admin, cabinet): who changed what and when, with the values before and after. */
+/** The audit trail (admin, cabinet): who changed what and when, in words, with the values before and after. */
 export function AuditLogPage() {
   const { t } = useTranslation();
   const language = useLanguage();
+  usePageTitle(t('audit.title'));
   const [searchParams] = useSearchParams();
   const { filters, page, query, setFilters, linkToPage } = useAuditFilters();
-  const audit = useAudit(query);
+  // A reversed range (from a shared or hand-edited address) can hold nothing: it is not asked for, but explained.
+  const reversed = isReversedRange(filters.from, filters.to);
+  const audit = useAudit(query, { enabled: !reversed });
 
   let content;
-  if (audit.isPending) {
+  if (reversed) {
+    content = (
+      <p className="state-message state-message--error" role="alert">
+        <span aria-hidden="true">⚠ </span>
+        {t('audit.rangeReversedInAddress')}
+      </p>
+    );
+  } else if (audit.isPending) {
     content = <LoadingMessage />;
   } else if (audit.isError) {
     content = <ErrorMessage error={audit.error} onRetry={() => void audit.refetch()} />;
   } else {
     const { items, total, pageSize } = audit.data;
+    // The API cannot leave actions out, so sign-ins are hidden from the page received (see the report).
+    const shown = hidesSignIns(filters) ? items.filter((item) => !SIGN_IN_ACTIONS.includes(item.action)) : items;
+    const hidden = items.length - shown.length;
     content = (
       <>
         <p className="result-count" role="status">
-          {t('audit.total', { count: total, formattedCount: formatInteger(total, language) })}
+          {total === 0
+            ? t('audit.empty')
+            : t('audit.total', { count: total, formattedCount: formatInteger(total, language) })}
         </p>
-        {items.length > 0 && (
-          <AuditTable
-            items={items}
+        {hidden > 0 && (
+          <p className="audit-hidden-note">
+            {t('audit.signInsHidden', { count: hidden, formattedCount: formatInteger(hidden, language) })}{' '}
+            <button type="button" className="button button--small" onClick={() => setFilters({ signIns: true })}>
+              {t('audit.showThem')}
+            </button>
+          </p>
+        )}
+        {shown.length > 0 && (
+          <AuditList
+            items={shown}
             isStale={audit.isPlaceholderData}
             onActorFilter={(actorId) => setFilters({ actor: actorId })}
           />
@@ -53,12 +76,13 @@ export function AuditLogPage() {
   return (
     <>
       <h1>{t('audit.title')}</h1>
+      <p className="hint">{t('audit.intro')}</p>
       {/* Remounted when the URL changes from outside (back button, a shared link), so the fields follow it. */}
       <AuditFiltersForm key={searchParams.toString()} filters={filters} onApply={setFilters} />
       {filters.actor && (
         <p className="filter-chip">
           {t('audit.actorFilter', { actor: actorName })}{' '}
-          <button type="button" className="button" onClick={() => setFilters({ actor: '' })}>
+          <button type="button" className="button button--small" onClick={() => setFilters({ actor: '' })}>
             {t('audit.clearActor')}
           </button>
         </p>
@@ -68,156 +92,63 @@ export function AuditLogPage() {
   );
 }
 
-interface AuditFiltersFormProps {
-  filters: AuditFilters;
-  onApply: (filters: AuditFilters) => void;
-}
-
-function AuditFiltersForm({ filters, onApply }: AuditFiltersFormProps) {
-  const { t } = useTranslation();
-  const baseId = useId();
-  const [draft, setDraft] = useState(filters);
-  const [invalidDates, setInvalidDates] = useState({ from: false, to: false });
-
-  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (invalidDates.from || invalidDates.to) return;
-    onApply(draft);
-  };
-
-  return (
-    <form className="filters" onSubmit={handleSubmit} aria-label={t('audit.filters')}>
-      <div className="form-field">
-        <label htmlFor={`${baseId}-entity`}>{t('audit.entityType')}</label>
-        <select
-          id={`${baseId}-entity`}
-          dir="ltr"
-          value={draft.entityType}
-          onChange={(event) => setDraft({ ...draft, entityType: event.target.value as AuditFilters['entityType'] })}
-        >
-          <option value="">{t('audit.any')}</option>
-          {auditEntityTypeValues.map((type) => (
-            <option key={type} value={type}>
-              {type}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="form-field">
-        <label htmlFor={`${baseId}-action`}>{t('audit.action')}</label>
-        <select
-          id={`${baseId}-action`}
-          dir="ltr"
-          value={draft.action}
-          onChange={(event) => setDraft({ ...draft, action: event.target.value as AuditFilters['action'] })}
-        >
-          <option value="">{t('audit.any')}</option>
-          {auditActionValues.map((action) => (
-            <option key={action} value={action}>
-              {action}
-            </option>
-          ))}
-        </select>
-      </div>
-      <JalaliDateInput
-        id={`${baseId}-from`}
-        label={t('audit.from')}
-        value={draft.from}
-        onChange={(iso, change) => {
-          setDraft((current) => ({ ...current, from: iso }));
-          setInvalidDates((current) => ({ ...current, from: change.invalid }));
-        }}
-      />
-      <JalaliDateInput
-        id={`${baseId}-to`}
-        label={t('audit.to')}
-        value={draft.to}
-        onChange={(iso, change) => {
-          setDraft((current) => ({ ...current, to: iso }));
-          setInvalidDates((current) => ({ ...current, to: change.invalid }));
-        }}
-      />
-      <div className="form-actions">
-        <button type="submit" className="button button--primary">
-          {t('audit.apply')}
-        </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => onApply({ entityType: '', action: '', actor: '', from: null, to: null })}
-        >
-          {t('audit.clear')}
-        </button>
-      </div>
-    </form>
-  );
-}
-
-interface AuditTableProps {
+interface AuditListProps {
   items: AuditRecord[];
   isStale: boolean;
   onActorFilter: (actorId: string) => void;
 }
 
-function AuditTable({ items, isStale, onActorFilter }: AuditTableProps) {
+/** The records, newest first, each a card that reads as a sentence: when, who, what was done, to what, why. */
+function AuditList({ items, isStale, onActorFilter }: AuditListProps) {
   const { t } = useTranslation();
-  const language = useLanguage();
   return (
-    <TableScroll label={t('audit.caption')} busy={isStale}>
-      <table className={isStale ? 'data-table data-table--stale' : 'data-table'}>
-        <caption>{t('audit.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('audit.time')}</th>
-            <th scope="col">{t('audit.actor')}</th>
-            <th scope="col">{t('audit.action')}</th>
-            <th scope="col">{t('audit.entity')}</th>
-            <th scope="col">{t('audit.reason')}</th>
-            <th scope="col">{t('audit.changes')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((item) => {
-            const when = formatTehranDateTime(item.occurredAt, language);
-            const actor = item.actorUsername ?? t('audit.system');
-            return (
-              <tr key={item.id}>
-                <td>
-                  <time dateTime={item.occurredAt}>
-                    <span className="nowrap">{when.date}</span> <span className="nowrap">{when.time}</span>
-                  </time>
-                </td>
-                <td>
-                  <bdi>{actor}</bdi>
-                  {item.actorId && (
-                    <>
-                      {' '}
-                      <button
-                        type="button"
-                        className="button button--small"
-                        onClick={() => onActorFilter(item.actorId!)}
-                        aria-label={t('audit.onlyActor', { actor })}
-                      >
-                        {t('audit.filterShort')}
-                      </button>
-                    </>
-                  )}
-                </td>
-                <td>
-                  <code>{item.action}</code>
-                </td>
-                <td>
-                  <code>{item.entityType}</code> <bdi className="muted entity-id">{item.entityId}</bdi>
-                </td>
-                <td>{item.reason ?? ''}</td>
-                <td>
-                  <AuditDiff before={item.before} after={item.after} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </TableScroll>
+    <ol
+      className={isStale ? 'audit-list audit-list--stale' : 'audit-list'}
+      aria-label={t('audit.caption')}
+      aria-busy={isStale || undefined}
+    >
+      {items.map((item) => (
+        <li key={item.id} className="audit-entry">
+          <AuditEntry item={item} onActorFilter={onActorFilter} />
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function AuditEntry({ item, onActorFilter }: { item: AuditRecord; onActorFilter: (actorId: string) => void }) {
+  const { t } = useTranslation();
+  const actor = item.actorUsername ?? t('audit.system');
+  return (
+    <>
+      <p className="audit-entry__head">
+        <AuditTime instant={item.occurredAt} />
+        <span className="audit-entry__actor">
+          <span className="visually-hidden">{t('audit.actor')}: </span>
+          <bdi>{actor}</bdi>
+          {item.actorId && (
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => onActorFilter(item.actorId!)}
+              aria-label={t('audit.onlyActor', { actor })}
+            >
+              {t('audit.filterShort')}
+            </button>
+          )}
+        </span>
+      </p>
+      <p className="audit-entry__what">
+        <strong className="audit-entry__action">{t(`audit.actions.${item.action}`)}</strong>
+        <span aria-hidden="true"> — </span>
+        <AuditEntity item={item} />
+      </p>
+      {item.reason && (
+        <p className="audit-entry__reason">
+          <span className="muted">{t('audit.reason')}</span> {item.reason}
+        </p>
+      )}
+      <AuditChanges item={item} />
+    </>
   );
 }

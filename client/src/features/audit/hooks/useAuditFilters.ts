@@ -8,8 +8,11 @@ import type { AuditQuery } from '../api/getAudit';
 
 export const AUDIT_PAGE_SIZE = 50;
 
-type AuditEntityType = (typeof auditEntityTypeValues)[number];
-type AuditAction = (typeof auditActionValues)[number];
+export type AuditEntityType = (typeof auditEntityTypeValues)[number];
+export type AuditAction = (typeof auditActionValues)[number];
+
+/** Signing in and out: frequent, and rarely what an auditor looks for, so hidden unless asked for. */
+export const SIGN_IN_ACTIONS: readonly AuditAction[] = ['sign_in', 'sign_out'];
 
 export interface AuditFilters {
   /** '' for any. */
@@ -20,9 +23,11 @@ export interface AuditFilters {
   /** ISO calendar days (Tehran), inclusive. */
   from: string | null;
   to: string | null;
+  /** Show sign-ins and sign-outs too (`?signIns=show`). */
+  signIns: boolean;
 }
 
-const FILTER_KEYS = ['entityType', 'action', 'actor', 'from', 'to'] as const;
+export const NO_FILTERS: AuditFilters = { entityType: '', action: '', actor: '', from: null, to: null, signIns: false };
 
 /** A value the server's vocabulary has (the lists come from its OpenAPI document); anything else is no filter. */
 function known<T extends string>(raw: string | null, values: readonly T[]): T | '' {
@@ -33,6 +38,21 @@ function known<T extends string>(raw: string | null, values: readonly T[]): T | 
 /** A day in the address, read by the one rule for typed days: `1401-08-20` is Jalali, `2022-11-11` Gregorian. */
 function dayOrNull(raw: string | null): string | null {
   return raw ? parseTypedDay(raw) : null;
+}
+
+/** A range whose end comes before its start: nothing can fall in it. */
+export function isReversedRange(from: string | null, to: string | null): boolean {
+  return from !== null && to !== null && to < from;
+}
+
+/**
+ * Whether sign-ins and sign-outs are hidden from the list: by default, unless asked for, or unless the filters
+ * themselves ask for them (the action sign_in, the entity type user_session).
+ */
+export function hidesSignIns(filters: AuditFilters): boolean {
+  if (filters.signIns) return false;
+  if (filters.action && SIGN_IN_ACTIONS.includes(filters.action)) return false;
+  return filters.entityType !== 'user_session';
 }
 
 /**
@@ -49,6 +69,7 @@ export function useAuditFilters() {
     actor: searchParams.get('actor')?.trim() ?? '',
     from: dayOrNull(searchParams.get('from')),
     to: dayOrNull(searchParams.get('to')),
+    signIns: searchParams.get('signIns') === 'show',
   };
 
   const query: AuditQuery = {
@@ -65,9 +86,12 @@ export function useAuditFilters() {
   const setFilters = useCallback(
     (next: Partial<AuditFilters>) => {
       const changes: SearchParamChanges = { page: null };
-      for (const key of FILTER_KEYS) {
-        if (key in next) changes[key] = next[key];
-      }
+      if ('entityType' in next) changes.entityType = next.entityType;
+      if ('action' in next) changes.action = next.action;
+      if ('actor' in next) changes.actor = next.actor;
+      if ('from' in next) changes.from = next.from;
+      if ('to' in next) changes.to = next.to;
+      if ('signIns' in next) changes.signIns = next.signIns ? 'show' : null;
       setSearchParams((current) => searchParamsWith(current, changes));
     },
     [setSearchParams],

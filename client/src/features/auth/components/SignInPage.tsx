@@ -4,6 +4,7 @@ import { Navigate, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../../api/http';
 import { LoadingMessage } from '../../../components/LoadingMessage';
 import { useLanguage } from '../../../lib/useLanguage';
+import { usePageTitle } from '../../../lib/usePageTitle';
 import { useMe } from '../api/getMe';
 import { useSignIn } from '../api/signIn';
 import { safeReturnPath } from '../utils/returnPath';
@@ -21,6 +22,7 @@ export function SignInPage() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const errorRef = useRef<HTMLDivElement>(null);
+  usePageTitle(t('auth.signInTitle'));
 
   useEffect(() => {
     if (signIn.isError) errorRef.current?.focus();

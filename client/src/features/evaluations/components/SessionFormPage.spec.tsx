@@ -28,7 +28,9 @@ function serveForm(sessionReply: FakeReply = { status: 201, body: {} }) {
       ),
     }),
     [detailPath]: { body: interiorMinistryDetail },
-    '/api/v1/evaluation-sessions': () => {
+    '/api/v1/evaluation-sessions': (_url, init) => {
+      // The agency page lists the sessions held with it (GET); the form saves one (POST).
+      if ((init?.method ?? 'GET') === 'GET') return { body: { items: [], total: 0, page: 1, pageSize: 50 } };
       if ((sessionReply.status ?? 200) < 300) saved = true;
       return sessionReply;
     },
@@ -58,7 +60,8 @@ function liveTotal() {
 
 async function openForm(path = `/evaluations/new?agencyId=${interiorMinistry.id}`) {
   const view = renderApp(path);
-  await screen.findByRole('heading', { level: 1, name: 'ثبت جلسه ارزیابی' });
+  // The page is loaded on demand: its first import in a run may take a while on a busy machine.
+  await screen.findByRole('heading', { level: 1, name: 'ثبت جلسه ارزیابی' }, { timeout: 10_000 });
   await screen.findByRole('combobox', { name: /دستگاه اجرایی/ });
   return view;
 }
@@ -72,7 +75,12 @@ describe('SessionFormPage', () => {
     const round = screen.getByRole('combobox', { name: /دوره ارزیابی/ });
     expect(round).toHaveValue(openRound.id);
     expect(within(round).queryByRole('option', { name: closedRound.titleFa })).not.toBeInTheDocument();
-    expect(screen.getByText('این دوره از ۱۴۰۱/۰۷/۰۱ تا ۱۴۰۱/۰۹/۳۰ است.', { exact: false })).toBeInTheDocument();
+    const heldOn = screen.getByRole('textbox', { name: /تاریخ برگزاری جلسه/ });
+    const hint = document.getElementById(heldOn.getAttribute('aria-describedby') ?? '');
+    expect(hint).toHaveTextContent('این دوره از ۱۴۰۱/۰۷/۰۱ تا ۱۴۰۱/۰۹/۳۰ است.');
+    // Each date keeps its own direction inside the Persian sentence.
+    expect(within(hint!).getByText('۱۴۰۱/۰۹/۳۰')).toHaveAttribute('dir', 'ltr');
+    expect(document.title).toBe('ثبت جلسه ارزیابی · پایش پنجره ملی خدمات');
     expect(screen.getByText('(وزن ۲۵٫۰۰٪)')).toBeInTheDocument();
     expect(screen.getAllByRole('textbox', { name: /وزن/ })).toHaveLength(6);
     expect(screen.getByRole('combobox', { name: /دستگاه اجرایی/ })).toHaveValue('وزارت کشور');
@@ -141,13 +149,14 @@ describe('SessionFormPage', () => {
       },
     ]);
 
-    expect(await screen.findByText('جلسه ارزیابی ذخیره شد.')).toBeInTheDocument();
+    // The agency page is loaded on demand too.
+    expect(await screen.findByText('جلسه ارزیابی ذخیره شد.', undefined, { timeout: 10_000 })).toBeInTheDocument();
     const scores = await screen.findByRole('table', { name: 'امتیازهای کیفیت' });
     const draft = await within(scores).findByRole('row', { name: new RegExp(openRound.titleFa) });
     expect(draft).toHaveTextContent('۲۶٫۰۷');
     expect(draft).toHaveTextContent('پیش‌نویس');
     expect(requestsTo(fetchMock, '/api/v1/scores').at(-1)?.searchParams.get('agencyId')).toBe(interiorMinistry.id);
-  });
+  }, 20_000);
 
   it('shows the server’s field problems beside the fields, in the active language', async () => {
     const fetchMock = serveForm({
@@ -203,6 +212,78 @@ describe('SessionFormPage', () => {
     expect(summary).toHaveTextContent('نام دست‌کم یک نماینده را وارد کنید.');
     expect(scoreInput(1)).toHaveAccessibleDescription('امتیاز همه معیارها را وارد کنید، یا همه را خالی بگذارید.');
     expect(bodiesSentTo(fetchMock, '/api/v1/evaluation-sessions')).toHaveLength(0);
+  });
+
+  it('clears each problem as its field is put right, and the summary once none remain', async () => {
+    serveForm();
+    await openForm();
+    fireEvent.click(screen.getByRole('button', { name: 'ذخیره جلسه' }));
+
+    const summary = await screen.findByRole('alert');
+    expect(within(summary).getAllByRole('listitem')).toHaveLength(2);
+    const heldOn = screen.getByRole('textbox', { name: /تاریخ برگزاری جلسه/ });
+    expect(heldOn).toHaveAttribute('aria-invalid', 'true');
+
+    fireEvent.change(heldOn, { target: { value: '۱۴۰۱/۰۷/۱۵' } });
+    expect(heldOn).not.toHaveAttribute('aria-invalid');
+    expect(screen.queryByText('تاریخ جلسه را وارد کنید.')).not.toBeInTheDocument();
+    expect(within(summary).getAllByRole('listitem')).toHaveLength(1);
+    expect(summary).toHaveTextContent('نام نماینده ۱: نام دست‌کم یک نماینده را وارد کنید.');
+
+    // Emptying a field that had no problem at the last try does not raise a new one before the next try.
+    const round = screen.getByRole('combobox', { name: /دوره ارزیابی/ });
+    fireEvent.change(round, { target: { value: '' } });
+    expect(round).not.toHaveAttribute('aria-invalid');
+    fireEvent.change(round, { target: { value: openRound.id } });
+
+    fireEvent.change(screen.getByRole('textbox', { name: 'نام نماینده ۱' }), { target: { value: 'علی رضایی' } });
+    expect(screen.getByRole('textbox', { name: 'نام نماینده ۱' })).not.toHaveAttribute('aria-invalid');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('drops the server’s problem with a field once that field is changed', async () => {
+    serveForm({
+      status: 400,
+      body: {
+        statusCode: 400,
+        error: 'VALIDATION_FAILED',
+        message: { fa: 'درخواست نامعتبر است.', en: 'The request is not valid.' },
+        details: [
+          { field: 'heldOn', fa: 'تاریخ جلسه باید در بازه دوره باشد.', en: 'heldOn must fall within the round.' },
+          { field: 'representatives.0.title', fa: 'سمت بیش از حد طولانی است.', en: 'title is too long.' },
+        ],
+      },
+    });
+    await openForm();
+    const heldOn = screen.getByRole('textbox', { name: /تاریخ برگزاری جلسه/ });
+    fireEvent.change(heldOn, { target: { value: '1401/10/15' } });
+    fireEvent.change(screen.getByRole('textbox', { name: 'نام نماینده ۱' }), { target: { value: 'علی رضایی' } });
+    fireEvent.change(screen.getByRole('textbox', { name: 'سمت نماینده ۱' }), { target: { value: 'مدیر' } });
+    fireEvent.click(screen.getByRole('button', { name: 'ذخیره جلسه' }));
+
+    const summary = await screen.findByRole('alert');
+    expect(within(summary).getAllByRole('listitem')).toHaveLength(2);
+
+    fireEvent.change(heldOn, { target: { value: '1401/08/15' } });
+    expect(heldOn).not.toHaveAccessibleDescription(expect.stringContaining('باید در بازه دوره باشد'));
+    expect(within(summary).getAllByRole('listitem')).toHaveLength(1);
+    expect(summary).toHaveTextContent('سمت نماینده ۱: سمت بیش از حد طولانی است.');
+
+    fireEvent.change(screen.getByRole('textbox', { name: 'سمت نماینده ۱' }), { target: { value: 'مدیر کل' } });
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('opens the date picker within the chosen round', async () => {
+    serveForm();
+    await openForm();
+    fireEvent.click(screen.getByRole('button', { name: /باز کردن تقویم/ }));
+    const dialog = screen.getByRole('dialog');
+    // The round runs 1 Mehr to 30 Azar 1401, long before today: the picker opens on its last day.
+    expect(within(dialog).getByRole('grid')).toHaveAccessibleName('آذر ۱۴۰۱');
+    expect(within(dialog).getByRole('button', { name: 'ماه بعد' })).toBeDisabled();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'ماه قبل' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: '۱۵ آبان ۱۴۰۱' }));
+    expect(screen.getByRole('textbox', { name: /تاریخ برگزاری جلسه/ })).toHaveValue('۱۴۰۱/۰۸/۱۵');
   });
 
   it('finds the agency by typing part of its name and picks it with the keyboard', async () => {

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError, fieldProblemsOf } from '../../../api/http';
 import { ErrorMessage } from '../../../components/ErrorMessage';
@@ -8,8 +8,11 @@ import { JalaliDateInput } from '../../../components/JalaliDateInput';
 import { LoadingMessage } from '../../../components/LoadingMessage';
 import { inBothLanguages, type Bilingual } from '../../../lib/bilingual';
 import { formatJalaliDate } from '../../../lib/dates';
+import type { Language } from '../../../lib/language';
 import { localizedName } from '../../../lib/localizedName';
+import { formatInteger } from '../../../lib/numbers';
 import { useLanguage } from '../../../lib/useLanguage';
+import { usePageTitle } from '../../../lib/usePageTitle';
 import { useAgency } from '../../agencies';
 import { useCreateSession } from '../api/createSession';
 import { useRounds } from '../api/getRounds';
@@ -34,6 +37,24 @@ const FIELD = {
 } as const;
 
 type Problems = Record<string, Bilingual>;
+
+/** A field the server refused, and what it held when sent: changing it clears the problem. */
+interface ServerFieldProblem {
+  fieldId: string;
+  message: Bilingual;
+  sentValue: string;
+}
+
+/** A save that did not go through. */
+interface Failure {
+  /** The server's message for the whole request; null when the form's own check stopped it. */
+  message: Bilingual | null;
+  /** The fields the form's own check found wrong. */
+  checkedFields: string[];
+  serverFields: ServerFieldProblem[];
+  /** The server's problems that belong to no field on the form. */
+  general: Bilingual[];
+}
 
 /** What was sent, so that a server problem about `representatives.1.name` or `scores.2.value` finds its field. */
 interface SentShape {
@@ -82,6 +103,7 @@ export function SessionFormPage() {
   const [searchParams] = useSearchParams();
   const rounds = useRounds();
   const agencyIdFromLink = searchParams.get('agencyId');
+  usePageTitle(t('evaluations.newSessionTitle'));
 
   return (
     <>
@@ -135,17 +157,18 @@ function SessionForm({ rounds, initialAgency }: SessionFormProps) {
   const [notes, setNotes] = useState('');
   const [internalNotes, setInternalNotes] = useState('');
   const [scoreValues, setScoreValues] = useState<Record<string, string>>({});
-  const [problems, setProblems] = useState<Problems>({});
-  const [summary, setSummary] = useState<{ message: Bilingual | null; problems: SummaryProblem[] } | null>(null);
+  // The last failed save: the fields the form's own check stopped at, or what the server refused. What is shown
+  // is worked out from it on every render, so that a problem goes away as soon as its field is put right.
+  const [failure, setFailure] = useState<Failure | null>(null);
+  // Counts failed saves: each one moves the focus to the summary (a problem fixed meanwhile does not).
+  const [failureCount, setFailureCount] = useState(0);
 
   const round = openRounds.find((candidate) => candidate.id === roundId) ?? null;
   const criteria = round ? [...round.criteria].sort((a, b) => a.sortOrder - b.sortOrder) : [];
 
   useEffect(() => {
-    if (summary) summaryRef.current?.focus();
-  }, [summary]);
-
-  const problemText = (fieldId: string) => problems[fieldId]?.[language] ?? null;
+    if (failureCount > 0) summaryRef.current?.focus();
+  }, [failureCount]);
 
   const validate = (): Problems => {
     const found: Problems = {};
@@ -186,34 +209,94 @@ function SessionForm({ rounds, initialAgency }: SessionFormProps) {
     return found;
   };
 
-  const labelOf = (fieldId: string): string | null => {
-    const element = document.getElementById(fieldId);
-    const label = element ? document.querySelector(`label[for="${CSS.escape(fieldId)}"]`) : null;
-    return label?.textContent?.replace(/\s*\*$/, '').trim() ?? null;
+  /** What each field holds now, to tell whether a field the server refused has been changed since. */
+  const fieldValues = (): Record<string, string> => {
+    const values: Record<string, string> = {
+      [FIELD.round]: roundId,
+      [FIELD.agency]: agency?.id ?? '',
+      [FIELD.heldOn]: `${heldOn ?? ''}|${String(heldOnInvalid)}`,
+      [FIELD.representatives]: JSON.stringify(representatives.map(({ name, title }) => [name, title])),
+      [FIELD.notes]: notes,
+      [FIELD.internalNotes]: internalNotes,
+      [FIELD.scores]: JSON.stringify(criteria.map((criterion) => scoreValues[criterion.id] ?? '')),
+    };
+    for (const row of representatives) {
+      values[FIELD.representativeName(row.key)] = row.name;
+      values[FIELD.representativeTitle(row.key)] = row.title;
+    }
+    for (const criterion of criteria) values[FIELD.score(criterion.id)] = scoreValues[criterion.id] ?? '';
+    return values;
   };
 
-  const showProblems = (found: Problems, message: Bilingual | null, general: Bilingual[] = []) => {
-    setProblems(found);
-    setSummary({
-      message,
-      problems: [
-        ...general.map((text) => ({ message: text })),
-        ...Object.entries(found).map(([fieldId, text]) => {
-          const label = labelOf(fieldId);
-          return {
-            fieldId,
-            message: label ? { fa: `${label}: ${text.fa}`, en: `${label}: ${text.en}` } : text,
-          };
-        }),
-      ],
-    });
+  /** The field's name in both languages, to begin its line in the summary. */
+  const labelOf = (fieldId: string): Bilingual | null => {
+    const fixed: Record<string, (lng: Language) => string> = {
+      [FIELD.round]: (lng) => t('evaluations.round', { lng }),
+      [FIELD.agency]: (lng) => t('evaluations.agency', { lng }),
+      [FIELD.heldOn]: (lng) => t('evaluations.heldOn', { lng }),
+      [FIELD.representatives]: (lng) => t('evaluations.representatives', { lng }),
+      [FIELD.notes]: (lng) => t('evaluations.notes', { lng }),
+      [FIELD.internalNotes]: (lng) => t('evaluations.internalNotes', { lng }),
+      [FIELD.scores]: (lng) => t('evaluations.scoresLegend', { lng }),
+    };
+    const label = fixed[fieldId];
+    if (label) return inBothLanguages(label);
+    const rowIndex = representatives.findIndex(
+      (row) => FIELD.representativeName(row.key) === fieldId || FIELD.representativeTitle(row.key) === fieldId,
+    );
+    if (rowIndex >= 0) {
+      const row = representatives[rowIndex]!;
+      const key = FIELD.representativeName(row.key) === fieldId ? 'representativeName' : 'representativeTitle';
+      return inBothLanguages((lng) => t(`evaluations.${key}`, { lng, position: formatInteger(rowIndex + 1, lng) }));
+    }
+    const criterion = criteria.find((candidate) => FIELD.score(candidate.id) === fieldId);
+    return criterion ? { fa: criterion.titleFa, en: criterion.titleEn } : null;
+  };
+
+  // The problems as they stand now: the form's own for the fields it stopped at (while they are still wrong), and
+  // the server's for the fields left as they were sent.
+  const problems: Problems = {};
+  if (failure) {
+    const values = fieldValues();
+    for (const problem of failure.serverFields) {
+      if (values[problem.fieldId] === problem.sentValue) problems[problem.fieldId] = problem.message;
+    }
+    const current = validate();
+    for (const fieldId of failure.checkedFields) {
+      const problem = current[fieldId];
+      if (problem) problems[fieldId] = problem;
+    }
+  }
+  const problemText = (fieldId: string) => problems[fieldId]?.[language] ?? null;
+
+  const summaryProblems: SummaryProblem[] = [
+    ...(failure?.general ?? []).map((message) => ({ message })),
+    ...Object.entries(problems).map(([fieldId, text]) => {
+      const label = labelOf(fieldId);
+      return {
+        fieldId,
+        message: label ? { fa: `${label.fa}: ${text.fa}`, en: `${label.en}: ${text.en}` } : text,
+      };
+    }),
+  ];
+  // A failure that named no field (the network, the server) stays until the next try; one that did, until fixed.
+  const namedNoField =
+    failure !== null &&
+    failure.checkedFields.length === 0 &&
+    failure.serverFields.length === 0 &&
+    failure.general.length === 0;
+  const showSummary = failure !== null && (summaryProblems.length > 0 || namedNoField);
+
+  const fail = (next: Failure) => {
+    setFailure(next);
+    setFailureCount((count) => count + 1);
   };
 
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const found = validate();
     if (Object.keys(found).length > 0 || !round || !agency || !heldOn) {
-      showProblems(found, null);
+      fail({ message: null, checkedFields: Object.keys(found), serverFields: [], general: [] });
       return;
     }
     const named = representatives.filter((row) => row.name.trim() !== '');
@@ -222,6 +305,7 @@ function SessionForm({ rounds, initialAgency }: SessionFormProps) {
       representativeRows: named.map((row) => row.key),
       scoreCriteria: scored.map((criterion) => criterion.id),
     };
+    const sentValues = fieldValues();
     const input: CreateSessionInput = {
       roundId: round.id,
       agencyId: agency.id,
@@ -240,40 +324,46 @@ function SessionForm({ rounds, initialAgency }: SessionFormProps) {
           }
         : {}),
     };
-    setProblems({});
-    setSummary(null);
+    setFailure(null);
     createSession.mutate(input, {
       onSuccess: () => {
         void navigate(`/agencies/${encodeURIComponent(agency.id)}`, { state: { notice: 'sessionSaved' } });
       },
       onError: (error) => {
-        const serverFound: Problems = {};
+        const serverFields: ServerFieldProblem[] = [];
         const general: Bilingual[] = [];
         for (const problem of fieldProblemsOf(error)) {
           const fieldId = fieldIdForServerPath(problem.field, sent);
           const text = { fa: problem.fa, en: problem.en };
-          if (fieldId && !serverFound[fieldId]) serverFound[fieldId] = text;
-          else general.push(text);
+          if (fieldId && !serverFields.some((known) => known.fieldId === fieldId)) {
+            serverFields.push({ fieldId, message: text, sentValue: sentValues[fieldId] ?? '' });
+          } else {
+            general.push(text);
+          }
         }
         const message =
           error instanceof ApiError && error.serverMessage
             ? error.serverMessage
             : inBothLanguages((lng) => t('form.saveFailed', { lng }));
-        showProblems(serverFound, message, general);
+        fail({ message, checkedFields: [], serverFields, general });
       },
     });
   };
 
-  const roundHint = round
-    ? t('evaluations.roundRuns', {
+  const roundHint = round ? (
+    <Trans
+      i18nKey="evaluations.roundRuns"
+      values={{
         from: formatJalaliDate(round.startsOn, language),
         to: formatJalaliDate(round.endsOn, language),
-      })
-    : undefined;
+      }}
+      components={{ date: <bdi dir="ltr" /> }}
+    />
+  ) : undefined;
 
   return (
     <form className="form" onSubmit={handleSubmit} noValidate>
-      {summary && <ErrorSummary ref={summaryRef} message={summary.message} problems={summary.problems} />}
+      {showSummary && <ErrorSummary ref={summaryRef} message={failure?.message} problems={summaryProblems} />}
       <p className="hint">{t('form.requiredNote')}</p>
 
       <div className="form-field">
@@ -323,7 +413,10 @@ function SessionForm({ rounds, initialAgency }: SessionFormProps) {
           setHeldOn(iso);
           setHeldOnInvalid(change.invalid);
         }}
-        hint={roundHint ? `${t('date.format')} ${roundHint}` : t('date.format')}
+        showFormat
+        hint={roundHint}
+        min={round?.startsOn}
+        max={round?.endsOn}
         error={problemText(FIELD.heldOn)}
         required
       />

@@ -1,18 +1,21 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/http';
 import type { UploadProgress } from '../../../api/upload';
 import { ErrorMessage } from '../../../components/ErrorMessage';
-import { TableScroll } from '../../../components/TableScroll';
 import { formatInteger } from '../../../lib/numbers';
+import { usePageTitle } from '../../../lib/usePageTitle';
 import { useLanguage } from '../../../lib/useLanguage';
 import { useCommitImport } from '../api/commitImport';
 import { usePreviewImport } from '../api/previewImport';
 import { templateUrl } from '../api/templates';
-import type { ImportKind, ImportPreview, ImportProblem, ImportRow } from '../types/imports';
+import type { ImportKind, ImportPreview, ImportProblem } from '../types/imports';
+import { FilePicker } from './FilePicker';
+import { ImportProblems } from './ImportProblems';
+import { ImportRowsPreview } from './ImportRowsPreview';
+import '../imports.css';
 
 const KINDS: readonly ImportKind[] = ['scores', 'progress'];
-const PREVIEW_ROWS = 20;
 const ACCEPT = '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
 
 function percentOf(progress: UploadProgress | null): number {
@@ -28,31 +31,36 @@ function isProblem(value: unknown): value is ImportProblem {
   );
 }
 
-/** The problems a refused commit (400 `IMPORT_HAS_PROBLEMS`) carries in `details`. */
+/** The problems a refused commit (400 `IMPORT_HAS_PROBLEMS`) carries in `details.problems` (or `details`). */
 function problemsOfRefusal(error: unknown): ImportProblem[] | null {
-  if (!(error instanceof ApiError) || error.code !== 'IMPORT_HAS_PROBLEMS' || !Array.isArray(error.details)) {
-    return null;
-  }
-  return error.details.filter(isProblem);
+  if (!(error instanceof ApiError) || error.code !== 'IMPORT_HAS_PROBLEMS') return null;
+  const details: unknown = error.details;
+  const list = typeof details === 'object' && details !== null && 'problems' in details ? details.problems : details;
+  return Array.isArray(list) ? list.filter(isProblem) : [];
 }
 
-/** Problems of the whole file first, then by row, then by column. */
-function byPosition(a: ImportProblem, b: ImportProblem): number {
-  return (a.row ?? 0) - (b.row ?? 0) || (a.column ?? '').localeCompare(b.column ?? '');
+/** The number of problems of a refused commit, when it says (it lists the first 1000 only). */
+function problemCountOfRefusal(error: unknown, listed: number): number {
+  const details: unknown = error instanceof ApiError ? error.details : null;
+  if (typeof details === 'object' && details !== null && 'problemCount' in details) {
+    const count = details.problemCount;
+    if (typeof count === 'number') return count;
+  }
+  return listed;
 }
 
 /**
  * The import wizard: choose what to import, download the template, upload the filled-in file (with a progress
- * bar), read every problem by row and column, and import only a file without problems.
+ * bar), read every problem by row and column, see each row as the server understood it, and import only a file
+ * without problems.
  */
 export function ImportWizardPage() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const fileInputId = useId();
-  const fileHintId = useId();
+  usePageTitle(t('imports.title'));
   const progressLabelId = useId();
+  const previewTitleId = useId();
   const commitHintId = useId();
-  const fileInputRef = useRef<HTMLInputElement>(null);
 
   const [kind, setKind] = useState<ImportKind>('scores');
   const [file, setFile] = useState<File | null>(null);
@@ -63,10 +71,13 @@ export function ImportWizardPage() {
 
   const uploading = previewUpload.isPending || commit.isPending;
   const refusedProblems = problemsOfRefusal(commit.error);
-  const problems = [...(refusedProblems ?? preview?.problems ?? [])].sort(byPosition);
-  const problemCount = refusedProblems ? refusedProblems.length : (preview?.problemCount ?? problems.length);
-  const canCommit =
-    preview !== null && problemCount === 0 && preview.validRowCount > 0 && !uploading && !commit.isSuccess;
+  const problems = refusedProblems ?? preview?.problems ?? [];
+  const problemCount = refusedProblems
+    ? problemCountOfRefusal(commit.error, refusedProblems.length)
+    : (preview?.problemCount ?? problems.length);
+  const changes = preview ? preview.actions.create + preview.actions.update : 0;
+  const nothingToImport = preview !== null && problemCount === 0 && preview.validRowCount > 0 && changes === 0;
+  const canCommit = preview !== null && problemCount === 0 && changes > 0 && !uploading && !commit.isSuccess;
 
   const reset = () => {
     setPreview(null);
@@ -77,6 +88,11 @@ export function ImportWizardPage() {
 
   const handleKindChange = (next: ImportKind) => {
     setKind(next);
+    reset();
+  };
+
+  const handleFileChange = (next: File | null) => {
+    setFile(next);
     reset();
   };
 
@@ -97,6 +113,11 @@ export function ImportWizardPage() {
   const otherError =
     (previewUpload.isError ? previewUpload.error : null) ?? (commit.isError && !refusedProblems ? commit.error : null);
 
+  let commitHint: string;
+  if (problemCount > 0) commitHint = t('imports.commitBlocked');
+  else if (nothingToImport) commitHint = t('imports.nothingToImport');
+  else commitHint = t('imports.commitHint');
+
   return (
     <>
       <h1>{t('imports.title')}</h1>
@@ -105,19 +126,21 @@ export function ImportWizardPage() {
       <form className="form" onSubmit={handlePreview}>
         <fieldset className="fieldset">
           <legend>{t('imports.kindLegend')}</legend>
-          {KINDS.map((option) => (
-            <label key={option} className="choice">
-              <input
-                type="radio"
-                name="import-kind"
-                value={option}
-                checked={kind === option}
-                onChange={() => handleKindChange(option)}
-              />{' '}
-              {t(`imports.kinds.${option}`)}
-            </label>
-          ))}
-          <p className="template-links">
+          <div>
+            {KINDS.map((option) => (
+              <label key={option} className="choice">
+                <input
+                  type="radio"
+                  name="import-kind"
+                  value={option}
+                  checked={kind === option}
+                  onChange={() => handleKindChange(option)}
+                />{' '}
+                {t(`imports.kinds.${option}`)}
+              </label>
+            ))}
+          </div>
+          <p className="imports-templates">
             {t('imports.templates')}{' '}
             <a href={templateUrl(kind, 'xlsx')} download>
               {t('imports.templateXlsx', { kind: t(`imports.kinds.${kind}`) })}
@@ -128,23 +151,13 @@ export function ImportWizardPage() {
           </p>
         </fieldset>
 
-        <div className="form-field">
-          <label htmlFor={fileInputId}>{t('imports.file')}</label>
-          <input
-            ref={fileInputRef}
-            id={fileInputId}
-            type="file"
-            accept={ACCEPT}
-            aria-describedby={fileHintId}
-            onChange={(event) => {
-              setFile(event.target.files?.[0] ?? null);
-              reset();
-            }}
-          />
-          <p id={fileHintId} className="hint">
-            {t('imports.fileHint')}
-          </p>
-        </div>
+        <FilePicker
+          label={t('imports.file')}
+          hint={t('imports.fileHint')}
+          accept={ACCEPT}
+          file={file}
+          onFileChange={handleFileChange}
+        />
         <div className="form-actions">
           <button type="submit" className="button button--primary" disabled={!file || uploading}>
             {t('imports.check')}
@@ -153,11 +166,11 @@ export function ImportWizardPage() {
       </form>
 
       {uploading && (
-        <div className="upload-progress">
+        <div className="imports-progress">
           <label id={progressLabelId} htmlFor={`${progressLabelId}-bar`}>
             {t('imports.uploading', { percent: formatInteger(percent, language) })}
           </label>
-          <progress id={`${progressLabelId}-bar`} max={100} value={percent}>
+          <progress id={`${progressLabelId}-bar`} className="progress-bar" max={100} value={percent}>
             {formatInteger(percent, language)}%
           </progress>
         </div>
@@ -166,23 +179,23 @@ export function ImportWizardPage() {
       {otherError !== null && <ErrorMessage error={otherError} />}
 
       {(preview || refusedProblems) && (
-        <section className="import-preview" aria-labelledby={`${progressLabelId}-preview`}>
-          <h2 id={`${progressLabelId}-preview`}>{t('imports.previewTitle')}</h2>
+        <section className="imports-result" aria-labelledby={previewTitleId}>
+          <h2 id={previewTitleId}>{t('imports.previewTitle')}</h2>
           {preview && (
-            <dl className="details">
-              <div className="detail-row">
+            <dl className="definition-list imports-summary">
+              <div>
                 <dt>{t('imports.rowCount')}</dt>
                 <dd>{formatInteger(preview.rowCount, language)}</dd>
               </div>
-              <div className="detail-row">
+              <div>
                 <dt>{t('imports.validRowCount')}</dt>
                 <dd>{formatInteger(preview.validRowCount, language)}</dd>
               </div>
-              <div className="detail-row">
+              <div>
                 <dt>{t('imports.problemCount')}</dt>
                 <dd>{formatInteger(problemCount, language)}</dd>
               </div>
-              <div className="detail-row">
+              <div>
                 <dt>{t('imports.wouldDo')}</dt>
                 <dd>
                   {t('imports.actions', {
@@ -198,6 +211,7 @@ export function ImportWizardPage() {
           {problemCount > 0 ? (
             <>
               <p className="state-message state-message--error" role="alert">
+                <span aria-hidden="true">⚠ </span>
                 {refusedProblems
                   ? (commit.error instanceof ApiError && commit.error.serverMessage?.[language]) || t('imports.refused')
                   : t('imports.hasProblems', {
@@ -210,43 +224,20 @@ export function ImportWizardPage() {
                   {t('imports.firstProblems', { shown: formatInteger(problems.length, language) })}
                 </p>
               )}
-              <TableScroll label={t('imports.problemsCaption')}>
-                <table className="data-table">
-                  <caption>{t('imports.problemsCaption')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col" className="numeric">
-                        {t('imports.row')}
-                      </th>
-                      <th scope="col">{t('imports.column')}</th>
-                      <th scope="col">{t('imports.problem')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {problems.map((problem, index) => (
-                      <tr key={`${problem.row}-${problem.column}-${index}`}>
-                        <td className="numeric">
-                          {problem.row === null ? t('imports.wholeFile') : formatInteger(problem.row, language)}
-                        </td>
-                        <td>{problem.column === null ? t('imports.wholeRow') : <bdi>{problem.column}</bdi>}</td>
-                        <td>
-                          {problem[language]} <span className="muted">({problem.code})</span>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableScroll>
+              {problems.length > 0 && <ImportProblems problems={problems} />}
             </>
           ) : (
             preview && (
               <p className="state-message state-message--success" role="status">
-                {t('imports.noProblems')}
+                <span aria-hidden="true">✓ </span>
+                {nothingToImport ? t('imports.nothingToImport') : t('imports.noProblems')}
               </p>
             )
           )}
 
-          {preview && preview.rows.length > 0 && <RowsPreview columns={preview.columns} rows={preview.rows} />}
+          {preview && preview.rows.length > 0 && (
+            <ImportRowsPreview kind={preview.kind} rows={preview.rows} columns={preview.columnDetails ?? []} />
+          )}
 
           <div className="form-actions">
             <button
@@ -259,7 +250,7 @@ export function ImportWizardPage() {
               {commit.isPending ? t('imports.committing') : t('imports.commit')}
             </button>
             <p id={commitHintId} className="hint">
-              {problemCount > 0 ? t('imports.commitBlocked') : t('imports.commitHint')}
+              {commitHint}
             </p>
           </div>
         </section>
@@ -267,6 +258,7 @@ export function ImportWizardPage() {
 
       {commit.isSuccess && (
         <p className="state-message state-message--success" role="status">
+          <span aria-hidden="true">✓ </span>
           {t('imports.committed', {
             count: commit.data.committedRows,
             formattedCount: formatInteger(commit.data.committedRows, language),
@@ -276,51 +268,5 @@ export function ImportWizardPage() {
         </p>
       )}
     </>
-  );
-}
-
-function RowsPreview({ columns, rows }: { columns: string[]; rows: ImportRow[] }) {
-  const { t } = useTranslation();
-  const language = useLanguage();
-  const shown = rows.slice(0, PREVIEW_ROWS);
-  return (
-    <details className="rows-preview">
-      <summary>
-        {t('imports.rowsPreview', { count: shown.length, formattedCount: formatInteger(shown.length, language) })}
-      </summary>
-      <TableScroll label={t('imports.rowsCaption')}>
-        <table className="data-table">
-          <caption className="visually-hidden">{t('imports.rowsCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="numeric">
-                {t('imports.row')}
-              </th>
-              <th scope="col">{t('imports.rowStatus')}</th>
-              {columns.map((column) => (
-                <th key={column} scope="col">
-                  <bdi>{column}</bdi>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((row) => (
-              <tr key={row.row}>
-                <th scope="row" className="numeric">
-                  {formatInteger(row.row, language)}
-                </th>
-                <td>{row.action ? t(`imports.rowAction.${row.action}`) : t('imports.rowInvalid')}</td>
-                {columns.map((column) => (
-                  <td key={column}>
-                    <bdi>{row.cells[column] ?? ''}</bdi>
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
-    </details>
   );
 }

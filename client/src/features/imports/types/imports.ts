@@ -4,9 +4,11 @@ import type { components } from '../../../api/schema';
 
 type Schemas = components['schemas'];
 
+/** A column of the file: the header as written, what it was read as and its title as the template names it. */
+export type ImportColumn = Schemas['ImportColumnDto'];
+export type ImportProblem = Schemas['ImportProblemDto'];
 export type ImportPreview = Schemas['ImportPreviewDto'];
 export type ImportKind = ImportPreview['kind'];
-export type ImportProblem = Schemas['ImportProblemDto'];
 export type ImportRow = Schemas['ImportRowDto'];
 export type ImportCommitResult = Schemas['ImportCommitDto'];
 export type TemplateFormat = 'xlsx' | 'csv';

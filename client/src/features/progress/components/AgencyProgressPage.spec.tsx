@@ -97,7 +97,8 @@ const conflict = (current: Record<string, unknown>): FakeReply => ({
 
 async function openPage() {
   const view = renderApp(`/agencies/${interiorMinistry.id}/progress`);
-  await screen.findByRole('heading', { level: 1, name: 'ثبت پیشرفت: وزارت کشور' });
+  // The page is loaded on demand: its first import in a run may take a while on a busy machine.
+  await screen.findByRole('heading', { level: 1, name: 'ثبت پیشرفت: وزارت کشور' }, { timeout: 10_000 });
   await screen.findByRole('table', { name: 'سابقه ثبت‌ها' });
   return view;
 }
@@ -120,6 +121,35 @@ describe('AgencyProgressPage', () => {
     expect(rows[1]).toHaveTextContent('۱۴۰۱/۰۶/۲۹');
     expect(rows[1]).toHaveTextContent('جایگزین‌شده با ثبت بعدی');
     expect(rows[1]).toHaveClass('row--superseded');
+  });
+
+  it('names the browser tab after the page and its agency', async () => {
+    serveProgress();
+    await openPage();
+    await waitFor(() => expect(document.title).toBe('ثبت پیشرفت: وزارت کشور · پایش پنجره ملی خدمات'));
+  });
+
+  it('offers days from 1390 to today in the calendar, and shows how to type a day', async () => {
+    serveProgress();
+    await openPage();
+    const form = launchForm();
+    const input = within(form).getByRole('textbox', { name: /تاریخ راه‌اندازی/ });
+    const hint = document.getElementById((input.getAttribute('aria-describedby') ?? '').split(' ')[0]!);
+    expect(hint).toHaveTextContent('به شکل سال/ماه/روز، مثلاً ۱۴۰۱/۰۵/۳۱؛ تاریخ میلادی هم پذیرفته است: ۲۰۲۲-۰۸-۲۲.');
+
+    fireEvent.click(within(form).getByRole('button', { name: /باز کردن تقویم/ }));
+    const dialog = within(form).getByRole('dialog');
+    // Nothing after today: the next month and year are out of reach.
+    expect(within(dialog).getByRole('button', { name: 'ماه بعد' })).toBeDisabled();
+    expect(within(dialog).getByRole('button', { name: 'سال بعد' })).toBeDisabled();
+    expect(within(dialog).getByRole('button', { name: 'امروز' })).toBeEnabled();
+    const years = within(within(dialog).getByRole('combobox', { name: 'سال' })).getAllByRole('option');
+    expect(years[0]).toHaveTextContent('۱۳۹۰');
+    // A jump to 1401 takes one choice, not dozens of clicks.
+    fireEvent.change(within(dialog).getByRole('combobox', { name: 'سال' }), { target: { value: '1401' } });
+    fireEvent.change(within(dialog).getByRole('combobox', { name: 'ماه' }), { target: { value: '6' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: '۲۰ شهریور ۱۴۰۱' }));
+    expect(input).toHaveValue('۱۴۰۱/۰۶/۲۰');
   });
 
   it('records the launch with the version it read', async () => {

@@ -7,6 +7,7 @@ import { LoadingMessage } from '../../../components/LoadingMessage';
 import { localizedName } from '../../../lib/localizedName';
 import { formatInteger } from '../../../lib/numbers';
 import { useLanguage } from '../../../lib/useLanguage';
+import { usePageTitle } from '../../../lib/usePageTitle';
 import { useAgency } from '../../agencies';
 import { useAgencyProgress } from '../api/getAgencyProgress';
 import { ProgressEventForm } from './ProgressEventForm';
@@ -23,13 +24,15 @@ export function AgencyProgressPage() {
   const progress = useAgencyProgress(id);
   const currentId = useId();
   const name = agency.data ? localizedName(agency.data, language).text : '';
+  const title = name ? t('progress.titleFor', { name }) : t('progress.title');
+  usePageTitle(title);
 
   return (
     <>
       <p className="back-link">
         <Link to={`/agencies/${encodeURIComponent(id)}`}>{t('progress.backToAgency')}</Link>
       </p>
-      <h1>{name ? t('progress.titleFor', { name }) : t('progress.title')}</h1>
+      <h1>{title}</h1>
       {progress.isPending ? (
         <LoadingMessage />
       ) : progress.isError ? (

@@ -8,6 +8,7 @@ import { useLanguage } from '../../../lib/useLanguage';
 import { useRecordProgress } from '../api/recordProgress';
 import { useConflictState } from '../hooks/useConflictState';
 import type { AgencyProgress, ProgressKind, RecordProgressInput } from '../types/progress';
+import { progressDayBounds } from '../utils/dayBounds';
 import { SaveNotices } from './SaveNotices';
 
 interface ProgressEventFormProps {
@@ -124,7 +125,8 @@ export function ProgressEventForm({ agencyId, kind, progress, onReload }: Progre
             setOccurredOn(iso);
             setDateInvalid(change.invalid);
           }}
-          hint={t('date.format')}
+          showFormat
+          {...progressDayBounds()}
           error={problem('occurredOn')}
           required
         />

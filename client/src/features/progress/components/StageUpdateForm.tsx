@@ -7,6 +7,7 @@ import { useLanguage } from '../../../lib/useLanguage';
 import { useUpdateStage, type StageTarget } from '../api/updateStage';
 import { useConflictState } from '../hooks/useConflictState';
 import type { ReachableStage, ServiceStage } from '../types/progress';
+import { progressDayBounds } from '../utils/dayBounds';
 import { SaveNotices } from './SaveNotices';
 
 export const REACHABLE_STAGES: readonly ReachableStage[] = ['electronic', 'single_window', 'national_window'];
@@ -105,6 +106,7 @@ export function StageUpdateForm({ target, agencyId, item, onDone, onCancel, onRe
           setReachedOn(iso);
           setDateInvalid(change.invalid);
         }}
+        {...progressDayBounds()}
         error={dateProblem?.[language] ?? null}
         required
       />

@@ -216,7 +216,7 @@ export class HistoryQuery extends AsOfQuery {
   scope: 'main' | 'all' = 'main';
 }
 
-export class StageCountsDto {
+export class ServicesByStageDto {
   @ApiProperty({ description: 'Identified, not withdrawn, not yet electronic.' }) notElectronic: number;
   @ApiProperty({ description: 'Electronic on the agency’s own system, not yet in its single window.' })
   electronic: number;
@@ -232,8 +232,8 @@ export class HistoryPointDto {
   asOf: string;
   @ApiProperty({ description: 'Agencies with their own single window by the day.' }) singleWindows: number;
   @ApiProperty({ description: 'Agencies connected to the national window by the day.' }) connected: number;
-  @ApiProperty({ type: StageCountsDto, description: 'Services present on the day, each in its furthest stage.' })
-  services: StageCountsDto;
+  @ApiProperty({ type: ServicesByStageDto, description: 'Services present on the day, each in its furthest stage.' })
+  services: ServicesByStageDto;
 }
 
 export class HistoryDto {

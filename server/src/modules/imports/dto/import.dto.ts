@@ -16,6 +16,16 @@ export class ImportProblemDto {
     description: 'The header as written in the file (or the expected header when missing); null for a whole row.',
   })
   column: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      "The column's title in Persian, as the template names it (a criterion's title for a criterion column); " +
+      'null for a whole row or an unknown column. The messages name the column by it.',
+  })
+  columnFa: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "The column's title in English; see `columnFa`." })
+  columnEn: string | null;
   @ApiProperty({ enum: ImportProblemCode, enumName: 'ImportProblemCode' }) code: ImportProblemCode;
   @ApiProperty() fa: string;
   @ApiProperty() en: string;
@@ -59,6 +69,23 @@ export class ImportRowDto {
   @ApiProperty({ type: String, nullable: true, description: 'progress' }) note: string | null;
 }
 
+export class ImportColumnDto {
+  @ApiProperty({ description: 'The header as written in the file (a blank header: its column letter).' })
+  header: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      "What the column was read as: a fixed column's name (`round_code`, `agency`, `held_on`; `agency`, `event`, " +
+      "`date`, `url`, `note`) or a criterion's code (the key of the rows' `scores`); null for an unknown column.",
+  })
+  key: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "Its title in Persian, as in the template's guide." })
+  fa: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Its title in English.' })
+  en: string | null;
+}
+
 export class ImportActionCountsDto {
   @ApiProperty() create: number;
   @ApiProperty() update: number;
@@ -70,6 +97,11 @@ export class ImportPreviewDto {
   @ApiProperty() fileName: string;
   @ApiProperty({ enum: ['xlsx', 'csv'] }) format: 'xlsx' | 'csv';
   @ApiProperty({ type: [String], description: 'The headers as written in the file.' }) columns: string[];
+  @ApiProperty({
+    type: [ImportColumnDto],
+    description: 'The same columns, each with what it was read as and its title.',
+  })
+  columnDetails: ImportColumnDto[];
   @ApiProperty({ description: 'Data rows (non-empty rows below the header).' }) rowCount: number;
   @ApiProperty() validRowCount: number;
   @ApiProperty({ description: 'All problems; `problems` holds the first 1000.' }) problemCount: number;
