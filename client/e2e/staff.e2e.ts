@@ -139,7 +139,10 @@ describe('administrator journey (Chromium)', () => {
     const problems = page.getByRole('table', { name: 'مشکل‌ها به تفکیک سطر و ستون' });
     const problemRow = problems.locator('tbody tr').first();
     await problemRow.waitFor();
-    expect((await problemRow.locator('td').allTextContents()).slice(0, 2)).toEqual(['۲', 'date']);
+    expect((await problemRow.locator('td').allTextContents()).slice(0, 2)).toEqual([
+      '۲',
+      'تاریخ رویداد (در فایل: date)',
+    ]);
     expect(await page.getByRole('button', { name: 'وارد کردن' }).isDisabled()).toBe(true);
 
     await file.setInputFiles({ name: 'progress.csv', mimeType: 'text/csv', buffer: csv('۱۴۰۱/۰۶/۲۰') });
@@ -157,17 +160,31 @@ describe('administrator journey (Chromium)', () => {
   it('shows the changes in the audit log, in Jalali dates and Tehran time', async () => {
     await page.getByRole('navigation', { name: 'پیوندهای اصلی' }).getByRole('link', { name: 'گزارش رویدادها' }).click();
     await page.getByRole('heading', { level: 1, name: 'گزارش رویدادها' }).waitFor();
-    await page.getByRole('combobox', { name: 'کنش' }).selectOption('record_progress');
+    await page.getByRole('combobox', { name: 'کار انجام‌شده' }).selectOption('record_progress');
     await page.getByRole('button', { name: 'اعمال' }).click();
     await page.waitForURL(/[?&]action=record_progress/);
 
-    const table = page.getByRole('table', { name: 'رویدادها، تازه‌ترین در بالا' });
-    const rows = table.locator(':scope > tbody > tr');
-    await rows.first().waitFor();
-    expect(await rows.count()).toBeGreaterThanOrEqual(2);
-    const time = await rows.first().locator('td').first().textContent();
+    const entries = page.getByRole('list', { name: 'رویدادها، تازه‌ترین در بالا' }).locator(':scope > li');
+    await entries.first().waitFor();
+    expect(await entries.count()).toBeGreaterThanOrEqual(2);
+    // In words, with the agency by its name, at a Jalali day and Tehran time.
+    await expectText(entries.first(), 'ثبت پیشرفت دستگاه');
+    const time = await entries.first().locator('time.audit-time').textContent();
     expect(time).toMatch(/^[۰-۹]{4}\/[۰-۹]{2}\/[۰-۹]{2} [۰-۹]{2}:[۰-۹]{2}$/);
-    await rows.first().getByText(/نمایش/).click();
-    await rows.first().getByRole('table').waitFor();
+    await entries.first().locator('details.audit-changes > summary').click();
+    await entries.first().getByRole('table').first().waitFor();
   });
 });
+
+/** Waits until the locator's text contains `expected` (Playwright's auto-waiting, without @playwright/test). */
+async function expectText(locator: ReturnType<Page['locator']>, expected: string): Promise<void> {
+  await locator.first().waitFor();
+  const deadline = Date.now() + 10_000;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = (await locator.first().textContent()) ?? '';
+    if (text.includes(expected)) return;
+    await new Promise((resolveWait) => setTimeout(resolveWait, 100));
+  }
+  throw new Error(`expected the text to contain "${expected}", got "${text}"`);
+}
