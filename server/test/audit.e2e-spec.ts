@@ -128,3 +128,18 @@ describe('GET /api/v1/audit: action and entityType', () => {
     expect(seed.body.items[0]).toMatchObject({ action: 'seed', entityType: 'dataset', actorId: null });
   });
 });
+
+describe('GET /api/v1/audit: signIns', () => {
+  it('leaves sign-ins and sign-outs out when asked, so they do not drown the rest; pages and totals agree', async () => {
+    await t.signIn('evaluator'); // one more sign-in on record
+    const everything = await audit('pageSize=200');
+    const without = await audit('signIns=exclude&pageSize=200');
+    expect(without.status).toBe(200);
+    const signIns = everything.body.items.filter((r: { action: string }) => ['sign_in', 'sign_out'].includes(r.action));
+    expect(signIns.length).toBeGreaterThan(0);
+    expect(without.body.items.some((r: { action: string }) => ['sign_in', 'sign_out'].includes(r.action))).toBe(false);
+    const signInTotal = (await audit('action=sign_in')).body.total + (await audit('action=sign_out')).body.total;
+    expect(without.body.total).toBe(everything.body.total - signInTotal);
+    expect((await audit('signIns=hide')).status).toBe(400);
+  });
+});

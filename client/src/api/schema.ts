@@ -2263,6 +2263,8 @@ export interface operations {
                 entityId?: string;
                 actorId?: string;
                 action?: components["schemas"]["AuditAction"];
+                /** @description `exclude`: leave out sign-ins and sign-outs (`sign_in`, `sign_out`), which otherwise outnumber every other record. */
+                signIns?: "include" | "exclude";
                 /** @description Records from then on. A day in Tehran, Jalali (`1401-08-20`, `1401/08/20`) or Gregorian (`2022-11-11`), in any digits; or an ISO date-time (`2022-11-11T08:30:00Z`), an instant. A day means from 00:00 Tehran time on that day. */
                 from?: string;
                 /** @description Records before then. A day in Tehran, Jalali (`1401-08-20`, `1401/08/20`) or Gregorian (`2022-11-11`), in any digits; or an ISO date-time (`2022-11-11T08:30:00Z`), an instant. A day means up to the end of that day (Tehran time), included. */
@@ -4546,6 +4548,7 @@ type ReadonlyArray<T> = [
 ] extends [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const pathsApiV1AuditGetParametersQuerySignInsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/audit"]["get"]["parameters"]["query"]["signIns"]> = ["include", "exclude"];
 export const pathsApiV1AgenciesGetParametersQueryScopeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/agencies"]["get"]["parameters"]["query"]["scope"]> = ["main", "all"];
 export const pathsApiV1AgenciesIdServicesGetParametersQueryStageValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/agencies/{id}/services"]["get"]["parameters"]["query"]["stage"]> = ["not_electronic", "electronic", "single_window", "national_window"];
 export const pathsApiV1OverviewGetParametersQueryScopeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/overview"]["get"]["parameters"]["query"]["scope"]> = ["main", "all"];

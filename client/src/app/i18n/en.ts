@@ -498,8 +498,7 @@ export const en: TranslationResources = {
     rangeReversedInAddress:
       'The days in this address are reversed (the end before the start), so no record can fall between them; correct them in the form above.',
     showSignIns: 'Show sign-ins and sign-outs too',
-    signInsHidden_one: '{{formattedCount}} sign-in or sign-out on this page is hidden.',
-    signInsHidden_other: '{{formattedCount}} sign-ins and sign-outs on this page are hidden.',
+    signInsHidden: 'Sign-ins and sign-outs are left out of this list.',
     showThem: 'Show sign-ins and sign-outs',
     apply: 'Apply',
     clear: 'Clear the filters',

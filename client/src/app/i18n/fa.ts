@@ -497,8 +497,7 @@ export const fa = {
     rangeReversedInAddress:
       'بازه تاریخ این نشانی وارونه است (پایان پیش از آغاز) و هیچ رویدادی در آن نمی‌گنجد؛ تاریخ‌ها را در فرم بالا درست کنید.',
     showSignIns: 'ورود و خروج کاربران هم نشان داده شود',
-    signInsHidden_one: '{{formattedCount}} ورود یا خروج کاربر در این صفحه پنهان است.',
-    signInsHidden_other: '{{formattedCount}} ورود یا خروج کاربر در این صفحه پنهان است.',
+    signInsHidden: 'ورود و خروج کاربران در این فهرست نیست.',
     showThem: 'نمایش ورود و خروج‌ها',
     apply: 'اعمال',
     clear: 'پاک کردن پالایه‌ها',

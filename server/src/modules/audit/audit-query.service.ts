@@ -22,6 +22,7 @@ export class AuditQueryService {
       entityId: query.entityId,
       actorId: query.actorId,
       action: query.action,
+      excludeActions: query.signIns === 'exclude' ? ['sign_in', 'sign_out'] : undefined,
       from: timeBound(query.from),
       to: timeBound(query.to),
     };

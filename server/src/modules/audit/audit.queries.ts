@@ -32,6 +32,8 @@ export interface AuditFilter {
   entityId?: string;
   actorId?: string;
   action?: AuditAction;
+  /** Leave out the records of these actions. */
+  excludeActions?: AuditAction[];
   /** Records at or after it. */
   from?: AuditTimeBound;
   /** Records before it (a day: up to the end of that day). */
@@ -49,6 +51,7 @@ function auditConditions(filter: AuditFilter): Conditions {
   if (filter.entityId) conditions.add('r.entity_id = ?', filter.entityId);
   if (filter.actorId) conditions.add('r.actor_id = ?', filter.actorId);
   if (filter.action) conditions.add('r.action = ?', filter.action);
+  if (filter.excludeActions?.length) conditions.add('r.action <> ALL(?::text[])', filter.excludeActions);
   if (filter.from) {
     if ('day' in filter.from) {
       conditions.add(`r.occurred_at >= ((?::date)::timestamp AT TIME ZONE 'Asia/Tehran')`, filter.from.day);

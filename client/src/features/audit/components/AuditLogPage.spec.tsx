@@ -111,9 +111,21 @@ function serveAudit(user = adminUser, items: unknown[] = [scoreChange, signIn, s
     '/api/v1/meta': { body: demoMeta },
     '/api/v1/auth/me': { body: user },
     [`/api/v1/agencies/${interiorMinistry.id}`]: { body: interiorMinistryDetail },
-    '/api/v1/audit': (url) => ({
-      body: { items, total: 120, page: Number(url.searchParams.get('page') ?? 1), pageSize: 50 },
-    }),
+    '/api/v1/audit': (url) => {
+      // As the server does: `signIns=exclude` leaves sign-ins and sign-outs out.
+      const excluded = url.searchParams.get('signIns') === 'exclude';
+      const kept = (items as Array<{ action: string }>).filter(
+        (item) => !excluded || (item.action !== 'sign_in' && item.action !== 'sign_out'),
+      );
+      return {
+        body: {
+          items: kept,
+          total: 120,
+          page: Number(url.searchParams.get('page') ?? 1),
+          pageSize: 50,
+        },
+      };
+    },
   });
 }
 
@@ -155,6 +167,7 @@ describe('AuditLogPage', () => {
       to: '2022-08-22T19:30:00.000Z', // the next midnight
       page: '2',
       pageSize: '50',
+      signIns: 'exclude',
     });
     expect(screen.getByRole('combobox', { name: 'موضوع' })).toHaveValue('score');
     expect(screen.getByRole('textbox', { name: /از تاریخ/ })).toHaveValue('۱۴۰۱/۰۵/۳۱');
@@ -255,13 +268,14 @@ describe('AuditLogPage', () => {
     );
   });
 
-  it('hides sign-ins and sign-outs unless asked for, and says how many it hid', async () => {
+  it('leaves sign-ins and sign-outs out unless asked for, and says so', async () => {
     const fetchMock = serveAudit();
     const { router } = renderApp('/audit');
     const entries = await findEntries();
     expect(entries).toHaveLength(2);
     expect(screen.queryByText('ورود به سامانه', { selector: 'strong' })).not.toBeInTheDocument();
-    expect(screen.getByText(/۱ ورود یا خروج کاربر در این صفحه پنهان است\./)).toBeInTheDocument();
+    expect(screen.getByText('ورود و خروج کاربران در این فهرست نیست.')).toBeInTheDocument();
+    expect(requestsTo(fetchMock, '/api/v1/audit').at(-1)!.searchParams.get('signIns')).toBe('exclude');
     expect(screen.getByRole('checkbox', { name: 'ورود و خروج کاربران هم نشان داده شود' })).not.toBeChecked();
 
     fireEvent.click(screen.getByRole('button', { name: 'نمایش ورود و خروج‌ها' }));
@@ -269,9 +283,9 @@ describe('AuditLogPage', () => {
     await waitFor(async () => expect(await findEntries()).toHaveLength(3));
     expect(screen.getByText('ورود به سامانه', { selector: 'strong' })).toBeInTheDocument();
     expect(screen.getByRole('checkbox', { name: 'ورود و خروج کاربران هم نشان داده شود' })).toBeChecked();
-    expect(screen.queryByText(/پنهان است/)).not.toBeInTheDocument();
-    // the server is asked for the same page either way: the choice only concerns what is shown
-    expect(requestsTo(fetchMock, '/api/v1/audit').every((url) => !url.searchParams.has('signIns'))).toBe(true);
+    expect(screen.queryByText('ورود و خروج کاربران در این فهرست نیست.')).not.toBeInTheDocument();
+    // the server is asked for them now, so pages and totals count them
+    expect(requestsTo(fetchMock, '/api/v1/audit').at(-1)!.searchParams.has('signIns')).toBe(false);
   });
 
   it('shows sign-ins when they are what the filter asks for', async () => {
@@ -306,7 +320,7 @@ describe('AuditLogPage', () => {
     serveAudit();
     const { router } = renderApp('/audit', { language: 'en' });
     await findEntries('Audit records, newest first');
-    expect(screen.getByText(/1 sign-in or sign-out on this page is hidden\./)).toBeInTheDocument();
+    expect(screen.getByText('Sign-ins and sign-outs are left out of this list.')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Show sign-ins and sign-outs' })).toBeInTheDocument();
     fireEvent.change(screen.getByRole('textbox', { name: /From/ }), { target: { value: '2022-09-01' } });
     fireEvent.change(screen.getByRole('textbox', { name: /To/ }), { target: { value: '2022-08-01' } });

@@ -7,7 +7,7 @@ import { formatInteger } from '../../../lib/numbers';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { useLanguage } from '../../../lib/useLanguage';
 import { useAudit, type AuditRecord } from '../api/getAudit';
-import { hidesSignIns, isReversedRange, SIGN_IN_ACTIONS, useAuditFilters } from '../hooks/useAuditFilters';
+import { hidesSignIns, isReversedRange, useAuditFilters } from '../hooks/useAuditFilters';
 import { AuditChanges } from './AuditChanges';
 import { AuditEntity } from './AuditEntity';
 import { AuditFiltersForm } from './AuditFiltersForm';
@@ -39,9 +39,8 @@ export function AuditLogPage() {
     content = <ErrorMessage error={audit.error} onRetry={() => void audit.refetch()} />;
   } else {
     const { items, total, pageSize } = audit.data;
-    // The API cannot leave actions out, so sign-ins are hidden from the page received (see the report).
-    const shown = hidesSignIns(filters) ? items.filter((item) => !SIGN_IN_ACTIONS.includes(item.action)) : items;
-    const hidden = items.length - shown.length;
+    // Sign-ins and sign-outs are left out by the server (`signIns=exclude`) unless asked for.
+    const hidden = hidesSignIns(filters);
     content = (
       <>
         <p className="result-count" role="status">
@@ -49,17 +48,17 @@ export function AuditLogPage() {
             ? t('audit.empty')
             : t('audit.total', { count: total, formattedCount: formatInteger(total, language) })}
         </p>
-        {hidden > 0 && (
+        {hidden && (
           <p className="audit-hidden-note">
-            {t('audit.signInsHidden', { count: hidden, formattedCount: formatInteger(hidden, language) })}{' '}
+            {t('audit.signInsHidden')}{' '}
             <button type="button" className="button button--small" onClick={() => setFilters({ signIns: true })}>
               {t('audit.showThem')}
             </button>
           </p>
         )}
-        {shown.length > 0 && (
+        {items.length > 0 && (
           <AuditList
-            items={shown}
+            items={items}
             isStale={audit.isPlaceholderData}
             onActorFilter={(actorId) => setFilters({ actor: actorId })}
           />

@@ -76,6 +76,7 @@ export function useAuditFilters() {
     entityType: filters.entityType || undefined,
     action: filters.action || undefined,
     actorId: filters.actor || undefined,
+    signIns: hidesSignIns(filters) ? 'exclude' : undefined,
     from: filters.from ? tehranStartOfDay(filters.from) : undefined,
     to: filters.to ? tehranStartOfDay(addDaysIso(filters.to, 1)) : undefined,
     page,

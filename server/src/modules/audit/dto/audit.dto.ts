@@ -25,6 +25,16 @@ export class ListAuditQuery extends PageQuery {
   action?: AuditAction;
 
   @ApiPropertyOptional({
+    enum: ['include', 'exclude'],
+    default: 'include',
+    description:
+      '`exclude`: leave out sign-ins and sign-outs (`sign_in`, `sign_out`), which otherwise outnumber every other record.',
+  })
+  @IsOptional()
+  @IsIn(['include', 'exclude'])
+  signIns: 'include' | 'exclude' = 'include';
+
+  @ApiPropertyOptional({
     example: '1401-08-20',
     description: `Records from then on. ${TIME_BOUND} A day means from 00:00 Tehran time on that day.`,
   })
