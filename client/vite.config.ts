@@ -61,6 +61,28 @@ function initialJsBudget(budgetBytes: number): Plugin {
 
       const list = [...sizes.values()];
       const initialJsGzipBytes = list.reduce((sum, chunk) => sum + chunk.gzipBytes, 0);
+
+      // Every other page the same way: the entry and the page's chunk, with everything either imports statically.
+      const gzipOf = new Map<string, number>();
+      const gzipped = (fileName: string) => {
+        if (!gzipOf.has(fileName)) gzipOf.set(fileName, gzipSync(chunks.get(fileName)!.code).length);
+        return gzipOf.get(fileName)!;
+      };
+      const closure = (fileName: string, seen: Set<string>) => {
+        const chunk = chunks.get(fileName);
+        if (!chunk || seen.has(fileName)) return seen;
+        seen.add(fileName);
+        for (const imported of chunk.imports) closure(imported, seen);
+        return seen;
+      };
+      const pages = [...chunks.values()]
+        .map((chunk) => ({ chunk, page: /\/(\w+Page)\.tsx$/.exec(normalise(chunk.facadeModuleId ?? ''))?.[1] }))
+        .filter((x): x is { chunk: Rolldown.OutputChunk; page: string } => x.page !== undefined)
+        .map(({ chunk, page }) => {
+          const files = closure(chunk.fileName, closure(entry.fileName, new Set()));
+          return { page, initialJsGzipBytes: [...files].reduce((sum, file) => sum + gzipped(file), 0) };
+        })
+        .sort((a, b) => a.page.localeCompare(b.page));
       const chartsUpFront = list.filter((chunk) =>
         chunks.get(chunk.fileName)!.moduleIds.some((id) => normalise(id).includes('/node_modules/chart.js/')),
       );
@@ -68,13 +90,15 @@ function initialJsBudget(budgetBytes: number): Plugin {
       this.emitFile({
         type: 'asset',
         fileName: 'bundle-size.json',
-        source: `${JSON.stringify({ route: '/', initialJsGzipBytes, budgetBytes, chunks: list }, null, 2)}\n`,
+        source: `${JSON.stringify({ route: '/', initialJsGzipBytes, budgetBytes, chunks: list, pages }, null, 2)}\n`,
       });
 
       const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
       console.log(
         `\ninitial JS for / : ${kB(initialJsGzipBytes)} gzipped (budget ${kB(budgetBytes)}), in ${list.length} chunks:\n` +
-          list.map((chunk) => `  ${chunk.fileName} (${chunk.role}): ${kB(chunk.gzipBytes)} gzipped`).join('\n'),
+          list.map((chunk) => `  ${chunk.fileName} (${chunk.role}): ${kB(chunk.gzipBytes)} gzipped`).join('\n') +
+          `\ninitial JS by page (entry + page chunk + their static imports, gzipped):\n` +
+          pages.map(({ page, initialJsGzipBytes: bytes }) => `  ${page}: ${kB(bytes)}`).join('\n'),
       );
       if (chartsUpFront.length > 0) {
         this.warn(
