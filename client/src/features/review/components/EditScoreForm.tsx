@@ -18,13 +18,23 @@ interface EditScoreFormProps {
   /** The round's criteria, in display order. */
   criteria: Criterion[];
   onSaved: (message: Bilingual) => void;
+  /**
+   * An administrator's correction (a reviewed or final score, or a score of a closed round): says what it changes,
+   * asks for the reason and sends it. The corrected score is final, flagged, and audited.
+   */
+  correction?: { roundClosed: boolean };
 }
 
+/** The longest reason the server takes. */
+const REASON_MAX = 1000;
+const REASON_KEY = '#reason';
+
 /**
- * New criterion values for a draft or submitted score (a submitted one goes back to draft), sent with the version
- * read. The total is worked out exactly as the values are typed. After a conflict, what was typed stays.
+ * New criterion values for a draft or submitted score (a submitted one goes back to draft), or an administrator's
+ * correction with its reason, sent with the version read. The total is worked out exactly as the values are typed.
+ * After a conflict, what was typed stays.
  */
-export function EditScoreForm({ score, criteria, onSaved }: EditScoreFormProps) {
+export function EditScoreForm({ score, criteria, onSaved, correction }: EditScoreFormProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const queryClient = useQueryClient();
@@ -38,6 +48,8 @@ export function EditScoreForm({ score, criteria, onSaved }: EditScoreFormProps) 
       score.criterionScores.map((entry) => [entry.criterionId, formatDecimalString(entry.value, language)]),
     ),
   );
+  const [reason, setReason] = useState('');
+  const reasonId = `${formId}-reason`;
   const [problems, setProblems] = useState<Record<string, Bilingual>>({});
   const [reloading, setReloading] = useState(false);
 
@@ -52,9 +64,15 @@ export function EditScoreForm({ score, criteria, onSaved }: EditScoreFormProps) 
         found[criterion.id] = inBothLanguages((lng) => t('review.edit.valueInvalid', { lng }));
       }
     }
+    if (correction && reason.trim() === '') {
+      found[REASON_KEY] = inBothLanguages((lng) => t('review.correct.reasonRequired', { lng }));
+    } else if (correction && reason.trim().length > REASON_MAX) {
+      found[REASON_KEY] = inBothLanguages((lng) => t('review.correct.reasonTooLong', { lng }));
+    }
     setProblems(found);
-    if (Object.keys(found).length > 0) {
-      document.getElementById(inputIdOf(Object.keys(found)[0]!))?.focus();
+    const firstProblem = Object.keys(found)[0];
+    if (firstProblem !== undefined) {
+      document.getElementById(firstProblem === REASON_KEY ? reasonId : inputIdOf(firstProblem))?.focus();
       return;
     }
     update.mutate(
@@ -64,13 +82,15 @@ export function EditScoreForm({ score, criteria, onSaved }: EditScoreFormProps) 
           criterionId: criterion.id,
           value: formatHundredths(parseScore(values[criterion.id] ?? '')!),
         })),
+        ...(correction ? { reason: reason.trim() } : {}),
       },
       {
         onSuccess: (after) => {
           const agency = { nameFa: after.agencyNameFa, nameEn: after.agencyNameEn };
+          if (correction) setReason('');
           onSaved(
             inBothLanguages((lng) =>
-              t('review.edit.saved', {
+              t(correction ? 'review.correct.saved' : 'review.edit.saved', {
                 lng,
                 agency: localizedName(agency, lng).text,
                 total: formatDecimalString(after.total, lng),
@@ -84,6 +104,7 @@ export function EditScoreForm({ score, criteria, onSaved }: EditScoreFormProps) 
             const [head, index] = problem.field.split('.');
             const criterion = head === 'criterionScores' ? criteria[Number(index)] : undefined;
             if (criterion) serverFound[criterion.id] = { fa: problem.fa, en: problem.en };
+            if (head === 'reason') serverFound[REASON_KEY] = { fa: problem.fa, en: problem.en };
           }
           setProblems(serverFound);
         },
@@ -107,11 +128,21 @@ export function EditScoreForm({ score, criteria, onSaved }: EditScoreFormProps) 
   const isConflict = update.error instanceof ApiError && update.error.status === 409;
 
   return (
-    <details className="review-edit">
-      <summary>{t('review.edit.open')}</summary>
+    <details className={correction ? 'review-edit review-edit--correction' : 'review-edit'}>
+      <summary>{correction ? t('review.correct.open') : t('review.edit.open')}</summary>
       <form className="form review-edit__form" onSubmit={handleSubmit} noValidate>
+        {correction && (
+          <p className="review-explain review-explain--warning">
+            <span aria-hidden="true">⚠ </span>
+            {correction.roundClosed && score.status !== 'final'
+              ? t('review.correct.explainClosed')
+              : score.status === 'final'
+                ? t('review.correct.explainFinal')
+                : t('review.correct.explainReviewed')}
+          </p>
+        )}
         <p className="hint">
-          {score.status === 'submitted' ? t('review.edit.hintSubmitted') : t('review.edit.hintDraft')}
+          {score.status === 'submitted' && !correction ? t('review.edit.hintSubmitted') : t('review.edit.hintDraft')}
         </p>
         <div className="score-grid">
           {criteria.map((criterion) => {
@@ -157,6 +188,33 @@ export function EditScoreForm({ score, criteria, onSaved }: EditScoreFormProps) 
             {total === null ? '—' : formatDecimalString(total, language)}
           </output>
         </p>
+        {correction && (
+          <div className="form-field">
+            <label htmlFor={reasonId}>
+              {t('review.correct.reason')}
+              <span aria-hidden="true"> *</span>
+            </label>
+            <textarea
+              id={reasonId}
+              dir="auto"
+              rows={3}
+              required
+              aria-required="true"
+              value={reason}
+              aria-invalid={problems[REASON_KEY] ? true : undefined}
+              aria-describedby={`${reasonId}-hint${problems[REASON_KEY] ? ` ${reasonId}-error` : ''}`}
+              onChange={(event) => setReason(event.target.value)}
+            />
+            <p id={`${reasonId}-hint`} className="hint">
+              {t('review.correct.reasonHint')}
+            </p>
+            {problems[REASON_KEY] && (
+              <p id={`${reasonId}-error`} className="field-error">
+                {problems[REASON_KEY][language]}
+              </p>
+            )}
+          </div>
+        )}
         {update.isError &&
           (isConflict ? (
             <ScoreConflict error={update.error} onReload={() => void handleReload()} reloading={reloading} />
@@ -165,7 +223,7 @@ export function EditScoreForm({ score, criteria, onSaved }: EditScoreFormProps) 
           ) : null)}
         <div className="form-actions">
           <button type="submit" className="button button--primary" disabled={update.isPending}>
-            {update.isPending ? t('form.saving') : t('review.edit.save')}
+            {update.isPending ? t('form.saving') : correction ? t('review.correct.save') : t('review.edit.save')}
           </button>
         </div>
       </form>

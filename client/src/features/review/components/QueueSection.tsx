@@ -9,12 +9,12 @@ import { formatDecimalString, formatInteger } from '../../../lib/numbers';
 import { useLanguage } from '../../../lib/useLanguage';
 import type { Me } from '../../auth';
 import { useQueue } from '../api/getQueue';
-import type { QueueStatus, Round, Score } from '../types/review';
+import type { ListStatus, Round, Score } from '../types/review';
 import { InstantText } from './DayText';
 import { isOwnSubmission } from './ScoreActions';
 
 interface QueueSectionProps {
-  status: QueueStatus;
+  status: ListStatus;
   roundId: string | null;
   rounds: Round[];
   user: Me | null;
@@ -27,10 +27,14 @@ interface QueueSectionProps {
 function waitingSince(score: Score): string {
   if (score.status === 'submitted') return score.submittedAt ?? score.updatedAt;
   if (score.status === 'reviewed') return score.reviewedAt ?? score.updatedAt;
+  if (score.status === 'final') return score.finalisedAt ?? score.updatedAt;
   return score.updatedAt;
 }
 
-/** One queue: the scores in one status, each with its agency, round, total and who did what when. */
+/**
+ * One queue: the scores in one status, each with its agency, round, total and who did what when; the oldest waiting
+ * first. The final scores (for an administrator's corrections) come newest first.
+ */
 export function QueueSection({ status, roundId, rounds, user, selectedId, linkTo }: QueueSectionProps) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -45,7 +49,11 @@ export function QueueSection({ status, roundId, rounds, user, selectedId, linkTo
   } else if (queue.data.items.length === 0) {
     content = <p className="review-empty">{t(`review.queues.${status}.empty`)}</p>;
   } else {
-    const items = [...queue.data.items].sort((a, b) => waitingSince(a).localeCompare(waitingSince(b)));
+    const items = [...queue.data.items].sort((a, b) =>
+      status === 'final'
+        ? waitingSince(b).localeCompare(waitingSince(a))
+        : waitingSince(a).localeCompare(waitingSince(b)),
+    );
     content = (
       <>
         <ul className="review-list">
@@ -133,7 +141,7 @@ function QueueItem({ score, round, user, selected, to }: QueueItemProps) {
             {t('review.item.changed')} <InstantText instant={score.updatedAt} />
           </>
         )}
-        {score.submittedBy && score.status !== 'draft' && (
+        {score.submittedBy && score.status !== 'draft' && score.status !== 'final' && (
           <>
             {t('review.item.submittedBy')} {who(score.submittedBy)}
             {score.submittedAt && (
@@ -142,6 +150,12 @@ function QueueItem({ score, round, user, selected, to }: QueueItemProps) {
                 <InstantText instant={score.submittedAt} />
               </>
             )}
+          </>
+        )}
+        {score.status === 'final' && score.finalisedAt && (
+          <>
+            {t('review.item.finalisedAt')} <InstantText instant={score.finalisedAt} />
+            {score.isCorrection && <> · {t('review.item.correction')}</>}
           </>
         )}
         {score.reviewedBy && score.status === 'reviewed' && (

@@ -17,7 +17,8 @@ import '../review.css';
 
 /**
  * The evaluators' queue: drafts to submit, submissions to review (by someone other than the submitter) and
- * reviewed scores to finalise, optionally of one round (`?roundId=`). A chosen score (`?scoreId=`) opens beside
+ * reviewed scores to finalise, and for administrators the final scores (to correct), optionally of one round
+ * (`?roundId=`). A chosen score (`?scoreId=`) opens beside
  * the lists with its criteria, its session and its next step.
  */
 export function ReviewQueuePage() {
@@ -80,6 +81,16 @@ export function ReviewQueuePage() {
                 linkTo={(id) => linkWith({ scoreId: id })}
               />
             ))}
+            {user?.role === 'admin' && (
+              <QueueSection
+                status="final"
+                roundId={roundId}
+                rounds={rounds.data}
+                user={user}
+                selectedId={scoreId}
+                linkTo={(id) => linkWith({ scoreId: id })}
+              />
+            )}
           </div>
           {scoreId ? (
             <ScoreDetail

@@ -64,6 +64,12 @@ export function ScoreDetail({ id, rounds, user, backTo, onNotice, focusOnShow = 
   );
   const editable =
     round?.status === 'open' && (data.status === 'draft' || data.status === 'submitted') && criteria.length > 0;
+  // An administrator's correction: a reviewed or final score, or any score of a closed round.
+  const correctable =
+    user?.role === 'admin' &&
+    round !== undefined &&
+    criteria.length > 0 &&
+    (round.status === 'closed' || data.status === 'reviewed' || data.status === 'final');
 
   const handleDone = (message: Bilingual) => {
     onNotice(message);
@@ -136,11 +142,20 @@ export function ScoreDetail({ id, rounds, user, backTo, onNotice, focusOnShow = 
 
       <div className="review-detail__grid">
         <CriteriaBreakdown score={data} criteria={criteria} />
-        <SessionPanel score={data} />
+        <SessionPanel score={data} round={round} user={user} onSaved={handleDone} />
       </div>
 
       <ScoreActions score={data} round={round} user={user} onDone={handleDone} />
       {editable && <EditScoreForm key={data.id} score={data} criteria={criteria} onSaved={handleDone} />}
+      {correctable && (
+        <EditScoreForm
+          key={`${data.id}-correction`}
+          score={data}
+          criteria={criteria}
+          onSaved={handleDone}
+          correction={{ roundClosed: round.status === 'closed' }}
+        />
+      )}
 
       <p className="review-detail__back">
         <Link to={backTo}>{t('review.detail.back')}</Link>

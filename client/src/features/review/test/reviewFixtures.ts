@@ -1,7 +1,7 @@
 import { demoMeta } from '../../../test/fixtures';
 import { jsonBodyOf, type FakeReply, type FakeRoute } from '../../../test/mockFetch';
 import type { Me } from '../../auth';
-import type { Round, Score, ScoreStatus, Session, UpdateScoreInput } from '../types/review';
+import type { Round, Score, ScoreStatus, Session, UpdateScoreInput, UpdateSessionInput } from '../types/review';
 import { weightedTotal } from '../utils/decimal';
 
 /**
@@ -225,6 +225,29 @@ export const exportBankReviewed = scoreFrom(
   },
 );
 
+/** Final (public, ranked): submitted by evaluator, reviewed by evaluator2, finalised by the admin: 78.25. */
+export const postFinal = scoreFrom(
+  {
+    id: '5a7e2c11-0000-4000-8000-000000000005',
+    agencyId: '5a7e2c11-3b1d-8e0a-9c55-7d2f1e4b6a05',
+    agencyCode: 'post-company',
+    agencyNameFa: 'شرکت ملی پست',
+    agencyNameEn: 'Iran Post Company',
+    values: ['80.00', '75.00', '70.00', '85.00', '90.00', '75.00'],
+    total: '78.25',
+    status: 'final',
+  },
+  {
+    submittedBy: 'evaluator',
+    submittedAt: '2022-10-20T06:00:00.000Z',
+    reviewedBy: 'evaluator2',
+    reviewedAt: '2022-10-21T06:00:00.000Z',
+    finalisedAt: '2022-10-22T08:30:00.000Z',
+    version: 4,
+    updatedAt: '2022-10-22T08:30:00.000Z',
+  },
+);
+
 export const aliensSession: Session = {
   id: '27fc85c1-0581-41d1-8d0b-3e6d12b8a2d7',
   roundId: secondHalfRound.id,
@@ -248,7 +271,7 @@ export function scoreList(items: Score[]) {
   return { items, total: items.length, page: 1, pageSize: 200 };
 }
 
-export const versionConflict = (current: Score): FakeReply => ({
+export const versionConflict = (current: Score | Session): FakeReply => ({
   status: 409,
   body: {
     statusCode: 409,
@@ -264,6 +287,8 @@ export const versionConflict = (current: Score): FakeReply => ({
 export interface ReviewServer {
   /** The scores as the fake server holds them now (the steps taken move them on). */
   scores: Score[];
+  /** The one session the fake server holds (of the aliens bureau), as it is now. */
+  session: Session;
   routes: Record<string, FakeReply | FakeRoute>;
 }
 
@@ -275,7 +300,11 @@ export function reviewServer(
   initial: Score[],
   { me = evaluator2, override = {} }: { me?: Me; override?: Record<string, FakeReply | FakeRoute> } = {},
 ): ReviewServer {
-  const server: ReviewServer = { scores: initial.map((score) => ({ ...score })), routes: {} };
+  const server: ReviewServer = {
+    scores: initial.map((score) => ({ ...score })),
+    session: { ...aliensSession },
+    routes: {},
+  };
   const now = '2022-11-05T08:00:00.000Z';
   const step = (id: string, to: ScoreStatus, changes: (score: Score) => Partial<Score>): FakeRoute => {
     return (_url, init) => {
@@ -286,12 +315,15 @@ export function reviewServer(
       return { body: score };
     };
   };
-  /** GET the score as it is now; PATCH new values at the version read (a submitted score goes back to draft). */
+  /**
+   * GET the score as it is now; PATCH new values at the version read (a submitted score goes back to draft; with a
+   * reason it is an admin's correction: final and flagged).
+   */
   const scoreRoute = (id: string): FakeRoute => {
     return (_url, init) => {
       const score = server.scores.find((candidate) => candidate.id === id)!;
       if (init?.method !== 'PATCH') return { body: score };
-      const { version, criterionScores } = jsonBodyOf<UpdateScoreInput>(init);
+      const { version, criterionScores, reason } = jsonBodyOf<UpdateScoreInput>(init);
       if (version !== score.version) return versionConflict(score);
       const values = criteria1401.map(
         (criterion) => criterionScores.find((entry) => entry.criterionId === criterion.id)!.value,
@@ -301,9 +333,9 @@ export function reviewServer(
         total: weightedTotal(
           criteria1401.map((criterion, index) => ({ weight: criterion.weight, value: values[index]! })),
         ),
-        status: 'draft',
-        submittedBy: null,
-        submittedAt: null,
+        ...(reason
+          ? { status: 'final', isCorrection: true, correctionReason: reason, finalisedAt: now }
+          : { status: 'draft', submittedBy: null, submittedAt: null }),
         version: score.version + 1,
         updatedAt: now,
       });
@@ -327,12 +359,20 @@ export function reviewServer(
     },
     '/api/v1/evaluation-sessions': (url) => ({
       body: {
-        items: url.searchParams.get('agencyId') === aliensSession.agencyId ? [aliensSession] : [],
-        total: url.searchParams.get('agencyId') === aliensSession.agencyId ? 1 : 0,
+        items: url.searchParams.get('agencyId') === server.session.agencyId ? [server.session] : [],
+        total: url.searchParams.get('agencyId') === server.session.agencyId ? 1 : 0,
         page: 1,
         pageSize: 200,
       },
     }),
+    /** PATCH the session's fields at the version read (those not sent stay as they are). */
+    [`/api/v1/evaluation-sessions/${aliensSession.id}`]: (_url, init) => {
+      if (init?.method !== 'PATCH') return undefined;
+      const { version, reason: _reason, ...changes } = jsonBodyOf<UpdateSessionInput>(init);
+      if (version !== server.session.version) return versionConflict(server.session);
+      server.session = { ...server.session, ...changes, version: version + 1, updatedAt: now };
+      return { body: server.session };
+    },
     ...Object.fromEntries(
       initial.flatMap((score) => [
         [`/api/v1/scores/${score.id}`, scoreRoute(score.id)],

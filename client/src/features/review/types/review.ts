@@ -22,6 +22,9 @@ export const QUEUE_STEPS = [
 
 export type QueueStatus = (typeof QUEUE_STEPS)[number]['status'];
 
+/** The lists of the queue page: the three queues, and the final scores (admins only, for corrections). */
+export type ListStatus = QueueStatus | 'final';
+
 export type Round = Schemas['RoundDto'];
 export type RoundList = Schemas['RoundListDto'];
 export type Criterion = Schemas['CriterionDto'];
@@ -30,3 +33,5 @@ export type CriterionInput = Schemas['CriterionInputDto'];
 
 export type Session = Schemas['SessionDto'];
 export type SessionList = Schemas['SessionListDto'];
+export type UpdateSessionInput = Schemas['UpdateSessionDto'];
+export type Representative = Schemas['RepresentativeDto'];
