@@ -2,7 +2,6 @@ import { lazy } from 'react';
 
 /** What other parts of the app may use from the milestones feature. */
 export { useCycles, type Cycle, type Milestone } from './api/getCycles';
-export { CalendarDay } from './components/CalendarDay';
 export { FormPanel } from './components/FormPanel';
 export { TextField } from './components/TextField';
 export { useFormProblems, type Problems } from './hooks/useFormProblems';

@@ -5,7 +5,7 @@ import { LocalizedName } from '../../../components/LocalizedName';
 import { formatDecimalString, formatInteger } from '../../../lib/numbers';
 import { useLanguage } from '../../../lib/useLanguage';
 import type { AgencyDetail } from '../api/getAgency';
-import { DayLabel } from './DayLabel';
+import { DayText } from '../../../components/DayText';
 
 /** Beyond this many subordinate bodies the list folds away behind its count. */
 const CHILDREN_SHOWN_OPEN = 6;
@@ -58,10 +58,10 @@ export function AgencyProfile({ agency }: { agency: AgencyDetail }) {
             <ChildrenList agencyChildren={agency.children} />
           </Fact>
           <Fact label={t('agency.singleWindowLaunchedOn')}>
-            <DayLabel value={agency.singleWindowLaunchedOn} fallback={t('common.notYet')} />
+            <DayText value={agency.singleWindowLaunchedOn} fallback={t('common.notYet')} />
           </Fact>
           <Fact label={t('agency.nationalWindowConnectedOn')}>
-            <DayLabel value={agency.nationalWindowConnectedOn} fallback={t('common.notYet')} />
+            <DayText value={agency.nationalWindowConnectedOn} fallback={t('common.notYet')} />
           </Fact>
           <Fact label={t('agency.serviceCount')}>{count(agency.serviceCount)}</Fact>
           <Fact label={t('agency.connectedServiceCount')}>{count(agency.connectedServiceCount)}</Fact>

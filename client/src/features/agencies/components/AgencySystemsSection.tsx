@@ -9,7 +9,7 @@ import { formatInteger } from '../../../lib/numbers';
 import { useLanguage } from '../../../lib/useLanguage';
 import { useAgencyServices, type AgencyService } from '../api/getAgencyServices';
 import { useAgencySystems, type AgencySystemDetail } from '../api/getAgencySystems';
-import { DayLabel } from './DayLabel';
+import { DayText } from '../../../components/DayText';
 
 interface AgencySystemsSectionProps {
   agencyId: string;
@@ -105,19 +105,19 @@ function SystemDetails({ system, services, servicesLoading }: SystemDetailsProps
         <div>
           <dt>{t('agency.systemsSection.electronicOn')}</dt>
           <dd>
-            <DayLabel value={system.electronicOn} fallback={t('common.notYet')} />
+            <DayText value={system.electronicOn} fallback={t('common.notYet')} />
           </dd>
         </div>
         <div>
           <dt>{t('agency.systemsSection.singleWindowOn')}</dt>
           <dd>
-            <DayLabel value={system.singleWindowOn} fallback={t('common.notYet')} />
+            <DayText value={system.singleWindowOn} fallback={t('common.notYet')} />
           </dd>
         </div>
         <div>
           <dt>{t('agency.systemsSection.nationalWindowOn')}</dt>
           <dd>
-            <DayLabel value={system.nationalWindowOn} fallback={t('common.notYet')} />
+            <DayText value={system.nationalWindowOn} fallback={t('common.notYet')} />
           </dd>
         </div>
       </dl>

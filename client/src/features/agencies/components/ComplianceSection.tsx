@@ -10,7 +10,7 @@ import { formatDecimalString, formatInteger } from '../../../lib/numbers';
 import { useLanguage } from '../../../lib/useLanguage';
 import { useAgencyCompliance, type AgencyCompliance } from '../api/getAgencyCompliance';
 import { asOfParamOf, useAsOfParam } from '../hooks/useAsOfParam';
-import { DayLabel } from './DayLabel';
+import { DayText } from '../../../components/DayText';
 import { MilestoneTimeline } from './MilestoneTimeline';
 
 interface ComplianceSectionProps {
@@ -79,7 +79,7 @@ function ComplianceOnDay({ compliance, isStale }: { compliance: AgencyCompliance
   return (
     <div className={isStale ? 'agency-standing agency-standing--stale' : 'agency-standing'} aria-busy={isStale}>
       <p className="agency-standing__day" role="status">
-        {t('agency.compliance.standingOn')} <DayLabel value={compliance.asOf} />
+        {t('agency.compliance.standingOn')} <DayText value={compliance.asOf} />
       </p>
       <p className="agency-standing__links">
         <Link to={`/rankings?asOf=${asOfParamOf(compliance.asOf)}`}>{t('agency.compliance.rankingsLink')}</Link>
@@ -90,7 +90,7 @@ function ComplianceOnDay({ compliance, isStale }: { compliance: AgencyCompliance
           <>
             {localizedName({ nameFa: cycle.titleFa, nameEn: cycle.titleEn }, language).text}{' '}
             <span className="muted">
-              (<DayLabel value={cycle.startsOn} /> – <DayLabel value={cycle.endsOn} />)
+              (<DayText value={cycle.startsOn} /> – <DayText value={cycle.endsOn} />)
             </span>
           </>
         ) : (
@@ -118,7 +118,7 @@ function ComplianceOnDay({ compliance, isStale }: { compliance: AgencyCompliance
             label={t('agency.compliance.baseline')}
             note={
               <>
-                {t('agency.compliance.baselineOn')} <DayLabel value={cycle.baselineOn} />
+                {t('agency.compliance.baselineOn')} <DayText value={cycle.baselineOn} />
               </>
             }
           >

@@ -4,7 +4,7 @@ import { formatInteger, localizeDigits } from '../../../lib/numbers';
 import { useLanguage } from '../../../lib/useLanguage';
 import type { AgencyCompliance, AgencyMilestone, MilestoneStatus } from '../api/getAgencyCompliance';
 import { daysBetween } from '../utils/days';
-import { DayLabel } from './DayLabel';
+import { DayText } from '../../../components/DayText';
 
 /** A mark beside each status's words, so that colour is never the only sign (hidden from screen readers). */
 const STATUS_ICONS: Record<MilestoneStatus, string> = {
@@ -62,14 +62,14 @@ function MilestoneItem({
         <div>
           <dt>{t('agency.compliance.dueOn')}</dt>
           <dd>
-            <DayLabel value={milestone.dueOn} />
+            <DayText value={milestone.dueOn} />
           </dd>
         </div>
         {milestone.metOn !== null && (
           <div>
             <dt>{t('agency.compliance.metOn')}</dt>
             <dd>
-              <DayLabel value={milestone.metOn} />{' '}
+              <DayText value={milestone.metOn} />{' '}
               {milestone.late ? (
                 <strong className="milestone__late">
                   {t('agency.compliance.daysLate', {

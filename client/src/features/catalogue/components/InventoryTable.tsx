@@ -3,7 +3,7 @@ import { LocalizedName } from '../../../components/LocalizedName';
 import { TableScroll } from '../../../components/TableScroll';
 import { localizedName } from '../../../lib/localizedName';
 import { useLanguage } from '../../../lib/useLanguage';
-import { CalendarDay } from '../../milestones';
+import { DayText } from '../../../components/DayText';
 import type { InventoryService } from '../api/getInventory';
 
 interface InventoryTableProps {
@@ -48,7 +48,7 @@ export function InventoryTable({ services, isStale, withdrawingId, onToggleWithd
               <td>{t(`audience.${service.audience}`)}</td>
               <td>{t(`stage.${service.stage}`)}</td>
               <td>
-                <CalendarDay value={service.identifiedOn} />
+                <DayText value={service.identifiedOn} />
               </td>
               <td>
                 {service.withdrawnOn ? (
@@ -58,7 +58,7 @@ export function InventoryTable({ services, isStale, withdrawingId, onToggleWithd
                       {t('catalogue.withdrawn')}
                     </span>
                     <span>
-                      {t('catalogue.withdrawnOn')} <CalendarDay value={service.withdrawnOn} />
+                      {t('catalogue.withdrawnOn')} <DayText value={service.withdrawnOn} />
                     </span>
                     {service.withdrawalReason && (
                       <span>

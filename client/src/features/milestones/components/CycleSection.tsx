@@ -7,7 +7,7 @@ import { formatInteger } from '../../../lib/numbers';
 import { useLanguage } from '../../../lib/useLanguage';
 import type { Cycle } from '../api/getCycles';
 import { namedByTitle, titleIn } from '../utils/titles';
-import { CalendarDay } from './CalendarDay';
+import { DayText } from '../../../components/DayText';
 import { CycleForm } from './CycleForm';
 import { FormPanel } from './FormPanel';
 import { MilestoneForm } from './MilestoneForm';
@@ -77,13 +77,13 @@ export function CycleSection({ cycle, cycles, onNotice, onReload }: CycleSection
           <code dir="ltr">{cycle.code}</code>
         </DetailRow>
         <DetailRow label={t('milestones.startsOn')}>
-          <CalendarDay value={cycle.startsOn} />
+          <DayText value={cycle.startsOn} />
         </DetailRow>
         <DetailRow label={t('milestones.endsOn')}>
-          <CalendarDay value={cycle.endsOn} />
+          <DayText value={cycle.endsOn} />
         </DetailRow>
         <DetailRow label={t('milestones.baselineOn')}>
-          <CalendarDay value={cycle.baselineOn} />
+          <DayText value={cycle.baselineOn} />
         </DetailRow>
       </dl>
       <p>
@@ -154,7 +154,7 @@ export function CycleSection({ cycle, cycles, onNotice, onReload }: CycleSection
                       )}
                     </td>
                     <td>
-                      <CalendarDay value={milestone.dueOn} />
+                      <DayText value={milestone.dueOn} />
                     </td>
                     <td>
                       {t('milestones.atRiskDays', {

@@ -8,7 +8,7 @@ import { formatDecimalString, formatInteger } from '../../../lib/numbers';
 import { useLanguage } from '../../../lib/useLanguage';
 import type { Overview } from '../api/getOverview';
 import { rankingsPath } from '../utils/overviewLinks';
-import { DayText } from './DayText';
+import { DayText } from '../../../components/DayText';
 
 interface ConnectedHeadlineProps {
   query: UseQueryResult<Overview>;

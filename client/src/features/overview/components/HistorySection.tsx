@@ -10,7 +10,7 @@ import { useLanguage } from '../../../lib/useLanguage';
 import type { HistoryWeek, OverviewHistory } from '../api/getOverviewHistory';
 import { STAGES, totalServices } from '../utils/stages';
 import { ChartSlot } from './ChartSlot';
-import { DayText } from './DayText';
+import { DayText } from '../../../components/DayText';
 import { AgencyTrendChart, ServiceStageChart } from './lazyCharts';
 
 /** Week by week since Mordad 1401: agencies connected and with a single window, and services by stage. */

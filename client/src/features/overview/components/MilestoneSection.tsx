@@ -6,7 +6,7 @@ import { formatInteger } from '../../../lib/numbers';
 import { useLanguage } from '../../../lib/useLanguage';
 import type { MilestoneCounts, Overview } from '../api/getOverview';
 import { rankingsPath, type RankingStatus } from '../utils/overviewLinks';
-import { DayText } from './DayText';
+import { DayText } from '../../../components/DayText';
 
 interface MilestoneSectionProps {
   overview: Overview;

@@ -8,7 +8,7 @@ import { useWeeklyHeadline } from '../api/getWeeklyHeadline';
 import { jalaliParamOf, useOverviewAsOf } from '../hooks/useOverviewAsOf';
 import { HISTORY_FROM } from '../utils/overviewLinks';
 import { ConnectedHeadline } from './ConnectedHeadline';
-import { DayText } from './DayText';
+import { DayText } from '../../../components/DayText';
 import { HistorySection } from './HistorySection';
 import { MilestoneSection } from './MilestoneSection';
 import { ScoreSection } from './ScoreSection';

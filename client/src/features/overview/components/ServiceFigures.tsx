@@ -3,7 +3,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import { formatInteger } from '../../../lib/numbers';
 import { useLanguage } from '../../../lib/useLanguage';
 import type { Overview } from '../api/getOverview';
-import { DayText } from './DayText';
+import { DayText } from '../../../components/DayText';
 
 /** The services on the day: identified, in the agencies' single windows, connected; and the cycle's baseline. */
 export function ServiceFigures({ overview, stale }: { overview: Overview; stale: boolean }) {

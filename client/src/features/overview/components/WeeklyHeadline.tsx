@@ -12,7 +12,7 @@ import { useLanguage } from '../../../lib/useLanguage';
 import type { ReportAgency, WeeklyHeadlineReport } from '../api/getWeeklyHeadline';
 import { weeklyPath } from '../utils/overviewLinks';
 import { formatWeekLabel } from '../utils/weeks';
-import { DayText } from './DayText';
+import { DayText } from '../../../components/DayText';
 
 /** How many names the headline quotes before "and N more". */
 const JOINED_NAMES = 5;

@@ -10,7 +10,7 @@ import { useMilestoneTitles } from '../api/getMilestoneTitles';
 import { useRankings, type Rankings } from '../api/getRankings';
 import { useRankingsParams } from '../hooks/useRankingsParams';
 import { hasRowFilters, nextSort, type RankingsView } from '../utils/rankingParams';
-import { DayText } from './DayText';
+import { DayText } from '../../../components/DayText';
 import { RankingsFilters } from './RankingsFilters';
 import { RankingsTable } from './RankingsTable';
 import '../rankings.css';
@@ -97,7 +97,7 @@ function ResultsLine({ data, view }: { data: Rankings; view: RankingsView }) {
       {t('rankings.results.separator')}
       <Trans
         i18nKey={`rankings.results.basis.${data.by}`}
-        components={{ asOf: <DayText iso={data.asOf} />, comparedWith: <DayText iso={data.comparedWith} /> }}
+        components={{ asOf: <DayText value={data.asOf} />, comparedWith: <DayText value={data.comparedWith} /> }}
       />
     </p>
   );

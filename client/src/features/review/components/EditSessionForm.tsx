@@ -11,7 +11,7 @@ import { formatInteger } from '../../../lib/numbers';
 import { useLanguage } from '../../../lib/useLanguage';
 import { useUpdateSession } from '../api/updateSession';
 import type { Representative, Round, Session, UpdateSessionInput } from '../types/review';
-import { DayText } from './DayText';
+import { DayText } from '../../../components/DayText';
 import { SessionConflict } from './SessionConflict';
 
 const NOTES_MAX = 10_000;
@@ -247,7 +247,7 @@ export function EditSessionForm({ session, round, onSaved, onCancel }: EditSessi
         hint={
           <Trans
             i18nKey="review.sessionEdit.heldOnHint"
-            components={{ from: <DayText iso={round.startsOn} />, to: <DayText iso={round.endsOn} /> }}
+            components={{ from: <DayText value={round.startsOn} />, to: <DayText value={round.endsOn} /> }}
           />
         }
         error={problemOf(ids.heldOn)}

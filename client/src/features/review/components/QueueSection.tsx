@@ -10,7 +10,7 @@ import { useLanguage } from '../../../lib/useLanguage';
 import type { Me } from '../../auth';
 import { useQueue } from '../api/getQueue';
 import type { ListStatus, Round, Score } from '../types/review';
-import { InstantText } from './DayText';
+import { InstantText } from './InstantText';
 import { isOwnSubmission } from './ScoreActions';
 
 interface QueueSectionProps {

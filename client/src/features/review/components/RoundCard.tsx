@@ -8,7 +8,8 @@ import { formatDecimalString } from '../../../lib/numbers';
 import { useLanguage } from '../../../lib/useLanguage';
 import type { Round } from '../types/review';
 import { CloseRoundControl } from './CloseRoundControl';
-import { DayText, InstantText } from './DayText';
+import { DayText } from '../../../components/DayText';
+import { InstantText } from './InstantText';
 
 interface RoundCardProps {
   round: Round;
@@ -51,7 +52,7 @@ export function RoundCard({ round, canClose, onNotice }: RoundCardProps) {
         <div>
           <dt>{t('review.rounds.runs')}</dt>
           <dd>
-            <DayText iso={round.startsOn} /> {t('review.rounds.to')} <DayText iso={round.endsOn} />
+            <DayText value={round.startsOn} /> {t('review.rounds.to')} <DayText value={round.endsOn} />
           </dd>
         </div>
         {round.closedAt && (

@@ -11,7 +11,7 @@ import type { Me } from '../../auth';
 import { useScore } from '../api/getScore';
 import type { Round } from '../types/review';
 import { CriteriaBreakdown } from './CriteriaBreakdown';
-import { InstantText } from './DayText';
+import { InstantText } from './InstantText';
 import { EditScoreForm } from './EditScoreForm';
 import { ScoreActions } from './ScoreActions';
 import { SessionPanel } from './SessionPanel';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ApiError, conflictCurrentOf } from '../../../api/http';
 import { useLanguage } from '../../../lib/useLanguage';
-import { DayText } from './DayText';
+import { DayText } from '../../../components/DayText';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -48,7 +48,7 @@ export function SessionConflict({ error, onReload, reloading = false }: SessionC
               <div className="detail-row">
                 <dt>{t('review.session.heldOn')}</dt>
                 <dd>
-                  <DayText iso={heldOn} />
+                  <DayText value={heldOn} />
                 </dd>
               </div>
             )}

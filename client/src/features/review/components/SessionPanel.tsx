@@ -6,7 +6,7 @@ import type { Bilingual } from '../../../lib/bilingual';
 import type { Me } from '../../auth';
 import { useScoreSession } from '../api/getScoreSession';
 import type { Round, Score, Session } from '../types/review';
-import { DayText } from './DayText';
+import { DayText } from '../../../components/DayText';
 import { EditSessionForm } from './EditSessionForm';
 
 interface SessionPanelProps {
@@ -87,7 +87,7 @@ export function SessionPanel({ score, round, user, onSaved }: SessionPanelProps)
           <div>
             <dt>{t('review.session.heldOn')}</dt>
             <dd>
-              <DayText iso={heldOn} />
+              <DayText value={heldOn} />
             </dd>
           </div>
           <div>

@@ -5,7 +5,7 @@ import { formatDecimalString, formatInteger } from '../../../lib/numbers';
 import { localizedName } from '../../../lib/localizedName';
 import { useLanguage } from '../../../lib/useLanguage';
 import type { WeeklyReportContent } from '../api/types';
-import { DayText } from './DayText';
+import { DayText } from '../../../components/DayText';
 
 /** The counts the brief opens with, and where every milestone stood at the week's end. */
 export function HeadlineFigures({ content }: { content: WeeklyReportContent }) {
@@ -92,7 +92,7 @@ export function HeadlineFigures({ content }: { content: WeeklyReportContent }) {
                     {title.text}
                   </th>
                   <td>
-                    <DayText iso={milestone.dueOn} />
+                    <DayText value={milestone.dueOn} />
                   </td>
                   <td className="numeric">{number(milestone.met)}</td>
                   <td className="numeric">{number(milestone.pending)}</td>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { TableScroll } from '../../../components/TableScroll';
 import type { WeeklyReportContent } from '../api/types';
 import { AgencyLink } from './AgencyLink';
-import { DayText } from './DayText';
+import { DayText } from '../../../components/DayText';
 
 /** The agencies that connected to the national window during the week. */
 export function JoinedSection({ joined }: { joined: WeeklyReportContent['joined'] }) {
@@ -30,7 +30,7 @@ export function JoinedSection({ joined }: { joined: WeeklyReportContent['joined'
                     <AgencyLink agency={agency} />
                   </th>
                   <td>
-                    <DayText iso={connectedOn} />
+                    <DayText value={connectedOn} />
                   </td>
                 </tr>
               ))}

@@ -6,7 +6,7 @@ import { formatInteger } from '../../../lib/numbers';
 import { useLanguage } from '../../../lib/useLanguage';
 import type { ReportEntry, ReportMilestone } from '../api/types';
 import { AgencyLink } from './AgencyLink';
-import { DayText } from './DayText';
+import { DayText } from '../../../components/DayText';
 import { ScoreText } from './ScoreText';
 
 interface EntryTableProps {
@@ -66,7 +66,7 @@ export function MilestoneSection({ milestone }: { milestone: ReportMilestone }) 
         {title.text}
       </h3>
       <p className="weekly-due">
-        <Trans i18nKey="weekly.dueOn" components={{ date: <DayText iso={milestone.dueOn} /> }} />
+        <Trans i18nKey="weekly.dueOn" components={{ date: <DayText value={milestone.dueOn} /> }} />
       </p>
 
       {milestone.overdue.length === 0 ? (
@@ -99,7 +99,7 @@ export function MilestoneSection({ milestone }: { milestone: ReportMilestone }) 
           column={{
             heading: t('weekly.columns.metOn'),
             numeric: false,
-            cell: (entry) => (entry.metOn ? <DayText iso={entry.metOn} /> : '—'),
+            cell: (entry) => (entry.metOn ? <DayText value={entry.metOn} /> : '—'),
           }}
           entries={milestone.metLate}
         />

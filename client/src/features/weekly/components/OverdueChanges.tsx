@@ -4,7 +4,7 @@ import { formatInteger } from '../../../lib/numbers';
 import { useLanguage } from '../../../lib/useLanguage';
 import type { ReportAgency, WeeklyReportContent } from '../api/types';
 import { AgencyLink } from './AgencyLink';
-import { DayText } from './DayText';
+import { DayText } from '../../../components/DayText';
 
 function AgencyList({ agencies, empty }: { agencies: ReportAgency[]; empty: string }) {
   if (agencies.length === 0) return <p className="weekly-empty">{empty}</p>;
@@ -32,7 +32,7 @@ export function OverdueChanges({ content }: { content: WeeklyReportContent }) {
         <Trans
           i18nKey="weekly.changesIntro"
           values={{ laggards: formatInteger(count, language) }}
-          components={{ date: <DayText iso={content.comparedWith} /> }}
+          components={{ date: <DayText value={content.comparedWith} /> }}
         />
       </p>
       <div className="weekly-changes">

@@ -5,7 +5,7 @@ import { formatGregorianDate, formatJalaliDate } from '../../../lib/dates';
 import { formatInteger } from '../../../lib/numbers';
 import { useLanguage } from '../../../lib/useLanguage';
 import type { WeeklyReport } from '../api/types';
-import { DayText } from './DayText';
+import { DayText } from '../../../components/DayText';
 import { TehranDateTime } from './TehranDateTime';
 
 interface WeekHeaderProps {
@@ -38,8 +38,8 @@ export function WeekHeader({ report, permalink }: WeekHeaderProps) {
             <Trans
               i18nKey="weekly.weekRange"
               components={{
-                start: <DayText iso={weekStartsOn} jalaliOnly />,
-                end: <DayText iso={weekEndsOn} jalaliOnly />,
+                start: <DayText value={weekStartsOn} jalaliOnly />,
+                end: <DayText value={weekEndsOn} jalaliOnly />,
               }}
             />
             {language === 'en' && (
@@ -58,7 +58,7 @@ export function WeekHeader({ report, permalink }: WeekHeaderProps) {
         <div>
           <dt>{t('weekly.asOfLabel')}</dt>
           <dd>
-            <DayText iso={content.asOf} />
+            <DayText value={content.asOf} />
           </dd>
         </div>
         <div>

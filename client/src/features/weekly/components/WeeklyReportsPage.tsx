@@ -13,7 +13,7 @@ import { useWeeklyReports } from '../api/getWeeklyReports';
 import type { WeeklyReportSummary } from '../api/types';
 import { briefPath, formatWeekId } from '../utils/weeks';
 import '../weekly.css';
-import { DayText } from './DayText';
+import { DayText } from '../../../components/DayText';
 import { TehranDateTime } from './TehranDateTime';
 
 export const WEEKS_PER_PAGE = 20;
@@ -32,7 +32,7 @@ function WeekRow({ item }: { item: WeeklyReportSummary }) {
         </Link>
       </th>
       <td>
-        <DayText iso={item.weekStartsOn} /> – <DayText iso={item.weekEndsOn} />
+        <DayText value={item.weekStartsOn} /> – <DayText value={item.weekEndsOn} />
       </td>
       <td>
         <TehranDateTime instant={item.publishedAt} />

@@ -1,22 +1,5 @@
-import { formatGregorianDate, formatJalaliDate, formatTehranDateTime, todayInTehran } from '../../../lib/dates';
+import { formatGregorianDate, formatTehranDateTime, todayInTehran } from '../../../lib/dates';
 import { useLanguage } from '../../../lib/useLanguage';
-
-/**
- * A calendar day (ISO `YYYY-MM-DD`, Tehran) in the Jalali calendar, kept in its own direction inside the sentence
- * around it; the English view shows the Gregorian date beside it.
- */
-export function DayText({ iso }: { iso: string }) {
-  const language = useLanguage();
-  const gregorian = formatGregorianDate(iso, language);
-  return (
-    <>
-      <time dateTime={iso} dir="ltr" className="review-date" title={gregorian}>
-        {formatJalaliDate(iso, language)}
-      </time>
-      {language === 'en' && <span className="muted"> ({gregorian})</span>}
-    </>
-  );
-}
 
 /**
  * An instant as its Jalali day and 24-hour time in Tehran, each kept in its own direction; the English view shows
