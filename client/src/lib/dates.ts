@@ -237,3 +237,8 @@ export function formatTehranDateTime(instant: string, language: Language): { dat
   const time = `${String(wall.hour).padStart(2, '0')}:${String(wall.minute).padStart(2, '0')}`;
   return { date: formatJalaliDate(toIso(wall), language), time: localizeDigits(time, language) };
 }
+
+/** A week's id (`1401-06-26`: its Jalali Saturday) as people read it: «۱۴۰۱/۰۶/۲۶» in fa, "1401/06/26" in en. */
+export function formatWeekId(week: string, language: Language): string {
+  return localizeDigits(week.replaceAll('-', '/'), language);
+}

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { sendJson } from '../../../api/http';
 import type { components } from '../../../api/schema';
-import { invalidateAfterWrite } from './invalidateAfterWrite';
+import { invalidateData } from '../../../api/invalidateData';
 
 export type CreateServiceInput = components['schemas']['CreateServiceDto'];
 export type InventoryEntry = components['schemas']['InventoryServiceDto'];
@@ -15,6 +15,6 @@ export function useCreateService(agencyId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: CreateServiceInput) => createService(agencyId, input),
-    onSuccess: () => invalidateAfterWrite(queryClient),
+    onSuccess: () => invalidateData(queryClient),
   });
 }

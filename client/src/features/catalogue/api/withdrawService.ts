@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { sendJson } from '../../../api/http';
 import type { components } from '../../../api/schema';
 import type { InventoryEntry } from './createService';
-import { invalidateAfterWrite } from './invalidateAfterWrite';
+import { invalidateData } from '../../../api/invalidateData';
 
 export type WithdrawServiceInput = components['schemas']['WithdrawServiceDto'];
 
@@ -18,6 +18,6 @@ export function useWithdrawService() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, input }: { id: string; input: WithdrawServiceInput }) => withdrawService(id, input),
-    onSuccess: () => invalidateAfterWrite(queryClient),
+    onSuccess: () => invalidateData(queryClient),
   });
 }

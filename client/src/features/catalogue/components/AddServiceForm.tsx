@@ -8,7 +8,8 @@ import type { Language } from '../../../lib/language';
 import { localizedName } from '../../../lib/localizedName';
 import { useLanguage } from '../../../lib/useLanguage';
 import type { AgencyDetail } from '../../agencies';
-import { TextField, useFormProblems, type Problems } from '../../milestones';
+import { TextField } from '../../../components/TextField';
+import { useFormProblems, type Problems } from '../../../lib/useFormProblems';
 import { useCreateService, type CreateServiceInput } from '../api/createService';
 import type { Audience } from '../api/getInventory';
 
@@ -113,7 +114,7 @@ export function AddServiceForm({ agency, headingId, onDone, onCancel }: AddServi
     );
 
   return (
-    <form className="form milestones-form" aria-labelledby={headingId} onSubmit={handleSubmit} noValidate>
+    <form className="form in-place-form" aria-labelledby={headingId} onSubmit={handleSubmit} noValidate>
       <p className="hint">{t('form.requiredNote')}</p>
       {summary && <ErrorSummary ref={summaryRef} message={summary.message} problems={summary.problems} />}
       <TextField
@@ -127,7 +128,7 @@ export function AddServiceForm({ agency, headingId, onDone, onCancel }: AddServi
         lang="en"
         required
       />
-      <div className="milestones-form__row">
+      <div className="in-place-form__row">
         <TextField
           id={idOf('nameFa')}
           label={t('catalogue.nameFa')}
@@ -149,7 +150,7 @@ export function AddServiceForm({ agency, headingId, onDone, onCancel }: AddServi
           required
         />
       </div>
-      <div className="milestones-form__row">
+      <div className="in-place-form__row">
         <div className="form-field">
           <label htmlFor={idOf('audience')}>
             {t('catalogue.audience')}

@@ -11,7 +11,7 @@ import { formatInteger } from '../../../lib/numbers';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { useLanguage } from '../../../lib/useLanguage';
 import { useAgency, type AgencyDetail } from '../../agencies';
-import { FormPanel } from '../../milestones';
+import { FormPanel } from '../../../components/FormPanel';
 import { useInventory, type InventoryService } from '../api/getInventory';
 import '../catalogue.css';
 import { useInventoryParams } from '../hooks/useInventoryParams';

@@ -9,7 +9,8 @@ import { formatJalaliDate, todayInTehran } from '../../../lib/dates';
 import type { Language } from '../../../lib/language';
 import { localizedName } from '../../../lib/localizedName';
 import { useLanguage } from '../../../lib/useLanguage';
-import { TextField, useFormProblems, type Problems } from '../../milestones';
+import { TextField } from '../../../components/TextField';
+import { useFormProblems, type Problems } from '../../../lib/useFormProblems';
 import type { InventoryService } from '../api/getInventory';
 import { useWithdrawService } from '../api/withdrawService';
 
@@ -98,7 +99,7 @@ export function WithdrawServiceForm({ service, headingId, onDone, onCancel, onRe
   const confirmId = idOf('confirmed');
 
   return (
-    <form className="form milestones-form" aria-labelledby={headingId} onSubmit={handleSubmit} noValidate>
+    <form className="form in-place-form" aria-labelledby={headingId} onSubmit={handleSubmit} noValidate>
       <p className="hint">{t('form.requiredNote')}</p>
       {conflict && (
         <ConflictNotice

@@ -12,7 +12,7 @@ import { SectionBoundary, useAgencySessions, type AgencySession } from '../../ag
 import { useRounds } from '../api/getRounds';
 import { useScores } from '../api/getScores';
 import type { Criterion, Round, Score } from '../types/evaluations';
-import { formatHundredths, parseHundredths } from '../utils/weightedTotal';
+import { formatHundredths, parseHundredths } from '../../../lib/scores';
 
 interface AgencyScoresSectionProps {
   agencyId: string;

@@ -4,7 +4,7 @@ import { localizedName } from '../../../lib/localizedName';
 import { formatDecimalString, formatInteger } from '../../../lib/numbers';
 import { useLanguage } from '../../../lib/useLanguage';
 import type { Criterion } from '../types/evaluations';
-import { parseScoreValue, weightedTotal } from '../utils/weightedTotal';
+import { parseScoreValue, weightedTotal } from '../../../lib/scores';
 
 interface CriterionScoresFieldsetProps {
   criteria: Criterion[];

@@ -17,7 +17,7 @@ import { useAgency } from '../../agencies';
 import { useCreateSession } from '../api/createSession';
 import { useRounds } from '../api/getRounds';
 import type { CreateSessionInput, Round } from '../types/evaluations';
-import { normalizeScoreValue } from '../utils/weightedTotal';
+import { normalizeScoreValue } from '../../../lib/scores';
 import { AgencyPicker, type AgencyOption } from './AgencyPicker';
 import { CriterionScoresFieldset } from './CriterionScoresFieldset';
 import { RepresentativesFieldset, type RepresentativeRow } from './RepresentativesFieldset';

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { sendJson } from '../../../api/http';
 import type { components } from '../../../api/schema';
 import type { Cycle } from './getCycles';
-import { invalidateAfterWrite } from './invalidateAfterWrite';
+import { invalidateData } from '../../../api/invalidateData';
 
 export type CreateCycleInput = components['schemas']['CreateCycleDto'];
 
@@ -13,5 +13,5 @@ export function createCycle(input: CreateCycleInput): Promise<Cycle> {
 
 export function useCreateCycle() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: createCycle, onSuccess: () => invalidateAfterWrite(queryClient) });
+  return useMutation({ mutationFn: createCycle, onSuccess: () => invalidateData(queryClient) });
 }

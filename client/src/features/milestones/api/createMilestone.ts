@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { sendJson } from '../../../api/http';
 import type { components } from '../../../api/schema';
 import type { Milestone } from './getCycles';
-import { invalidateAfterWrite } from './invalidateAfterWrite';
+import { invalidateData } from '../../../api/invalidateData';
 
 export type CreateMilestoneInput = components['schemas']['CreateMilestoneDto'];
 
@@ -16,6 +16,6 @@ export function useCreateMilestone() {
   return useMutation({
     mutationFn: ({ cycleId, input }: { cycleId: string; input: CreateMilestoneInput }) =>
       createMilestone(cycleId, input),
-    onSuccess: () => invalidateAfterWrite(queryClient),
+    onSuccess: () => invalidateData(queryClient),
   });
 }

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { sendJson } from '../../../api/http';
 import type { components } from '../../../api/schema';
 import type { Cycle } from './getCycles';
-import { invalidateAfterWrite } from './invalidateAfterWrite';
+import { invalidateData } from '../../../api/invalidateData';
 
 export type UpdateCycleInput = components['schemas']['UpdateCycleDto'];
 
@@ -15,6 +15,6 @@ export function useUpdateCycle() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, input }: { id: string; input: UpdateCycleInput }) => updateCycle(id, input),
-    onSuccess: () => invalidateAfterWrite(queryClient),
+    onSuccess: () => invalidateData(queryClient),
   });
 }

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { sendJson } from '../../../api/http';
 import type { components } from '../../../api/schema';
 import type { Milestone } from './getCycles';
-import { invalidateAfterWrite } from './invalidateAfterWrite';
+import { invalidateData } from '../../../api/invalidateData';
 
 export type UpdateMilestoneInput = components['schemas']['UpdateMilestoneDto'];
 
@@ -15,6 +15,6 @@ export function useUpdateMilestone() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, input }: { id: string; input: UpdateMilestoneInput }) => updateMilestone(id, input),
-    onSuccess: () => invalidateAfterWrite(queryClient),
+    onSuccess: () => invalidateData(queryClient),
   });
 }

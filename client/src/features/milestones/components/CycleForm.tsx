@@ -8,9 +8,9 @@ import { useLanguage } from '../../../lib/useLanguage';
 import { useCreateCycle, type CreateCycleInput } from '../api/createCycle';
 import type { Cycle } from '../api/getCycles';
 import { useUpdateCycle, type UpdateCycleInput } from '../api/updateCycle';
-import { useFormProblems, type Problems } from '../hooks/useFormProblems';
+import { useFormProblems, type Problems } from '../../../lib/useFormProblems';
 import { titleIn } from '../utils/titles';
-import { TextField } from './TextField';
+import { TextField } from '../../../components/TextField';
 
 type Field = 'code' | 'titleFa' | 'titleEn' | 'startsOn' | 'endsOn' | 'baselineOn';
 const FIELDS: readonly Field[] = ['code', 'titleFa', 'titleEn', 'startsOn', 'endsOn', 'baselineOn'];
@@ -165,7 +165,7 @@ export function CycleForm({ cycle, cycles, headingId, onDone, onCancel, onReload
   };
 
   return (
-    <form className="form milestones-form" aria-labelledby={headingId} onSubmit={handleSubmit} noValidate>
+    <form className="form in-place-form" aria-labelledby={headingId} onSubmit={handleSubmit} noValidate>
       <p className="hint">{t('form.requiredNote')}</p>
       {conflict && (
         <ConflictNotice
@@ -201,7 +201,7 @@ export function CycleForm({ cycle, cycles, headingId, onDone, onCancel, onReload
           required
         />
       )}
-      <div className="milestones-form__row">
+      <div className="in-place-form__row">
         <TextField
           id={idOf('titleFa')}
           label={t('milestones.titleFa')}
@@ -223,7 +223,7 @@ export function CycleForm({ cycle, cycles, headingId, onDone, onCancel, onReload
           required
         />
       </div>
-      <div className="milestones-form__row">
+      <div className="in-place-form__row">
         <JalaliDateInput
           id={idOf('startsOn')}
           label={t('milestones.startsOn')}

@@ -9,7 +9,7 @@ import type { Cycle } from '../api/getCycles';
 import { namedByTitle, titleIn } from '../utils/titles';
 import { DayText } from '../../../components/DayText';
 import { CycleForm } from './CycleForm';
-import { FormPanel } from './FormPanel';
+import { FormPanel } from '../../../components/FormPanel';
 import { MilestoneForm } from './MilestoneForm';
 import { ShareFraction } from './ShareFraction';
 

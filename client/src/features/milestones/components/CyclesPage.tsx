@@ -9,7 +9,7 @@ import { useCycles } from '../api/getCycles';
 import '../milestones.css';
 import { CycleForm } from './CycleForm';
 import { CycleSection } from './CycleSection';
-import { FormPanel } from './FormPanel';
+import { FormPanel } from '../../../components/FormPanel';
 
 /**
  * The programme cycles and their milestones (admin): every cycle's days, baseline day and deadlines, with forms to

@@ -10,10 +10,10 @@ import { useLanguage } from '../../../lib/useLanguage';
 import { useCreateMilestone, type CreateMilestoneInput } from '../api/createMilestone';
 import type { Cycle, Milestone, MilestoneRule } from '../api/getCycles';
 import { useUpdateMilestone, type UpdateMilestoneInput } from '../api/updateMilestone';
-import { useFormProblems, type Problems } from '../hooks/useFormProblems';
+import { useFormProblems, type Problems } from '../../../lib/useFormProblems';
 import { titleIn } from '../utils/titles';
 import { parseWholeNumber } from '../utils/wholeNumber';
-import { TextField } from './TextField';
+import { TextField } from '../../../components/TextField';
 
 export const MILESTONE_RULES: readonly MilestoneRule[] = [
   'single_window_launched',
@@ -201,7 +201,7 @@ export function MilestoneForm({ cycle, milestone, headingId, onDone, onCancel, o
   const shareHintId = `${baseId}-share-hint`;
 
   return (
-    <form className="form milestones-form" aria-labelledby={headingId} onSubmit={handleSubmit} noValidate>
+    <form className="form in-place-form" aria-labelledby={headingId} onSubmit={handleSubmit} noValidate>
       <p className="hint">{t('form.requiredNote')}</p>
       {conflict && (
         <ConflictNotice
@@ -237,7 +237,7 @@ export function MilestoneForm({ cycle, milestone, headingId, onDone, onCancel, o
           required
         />
       )}
-      <div className="milestones-form__row">
+      <div className="in-place-form__row">
         <TextField
           id={idOf('titleFa')}
           label={t('milestones.titleFa')}
@@ -303,7 +303,7 @@ export function MilestoneForm({ cycle, milestone, headingId, onDone, onCancel, o
           <p id={shareHintId} className="hint">
             {t('milestones.shareHint')}
           </p>
-          <div className="milestones-form__row milestones-form__row--numbers">
+          <div className="in-place-form__row in-place-form__row--numbers">
             <TextField
               id={idOf('numerator')}
               label={t('milestones.numerator')}
@@ -339,7 +339,7 @@ export function MilestoneForm({ cycle, milestone, headingId, onDone, onCancel, o
         error={problem('dueOn')}
         required
       />
-      <div className="milestones-form__row milestones-form__row--numbers">
+      <div className="in-place-form__row in-place-form__row--numbers">
         <TextField
           id={idOf('atRiskDays')}
           label={t('milestones.atRiskDaysLabel')}

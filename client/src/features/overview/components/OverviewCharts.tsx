@@ -22,7 +22,7 @@ import { useLanguage } from '../../../lib/useLanguage';
 import type { ScoreBin } from '../api/getOverview';
 import type { HistoryWeek } from '../api/getOverviewHistory';
 import { STAGES } from '../utils/stages';
-import { formatWeekLabel } from '../utils/weeks';
+import { formatWeekId } from '../../../lib/dates';
 
 /*
  * The overview's charts, in one module loaded on demand (`React.lazy`): chart.js and react-chartjs-2 come with this
@@ -91,7 +91,7 @@ export function AgencyTrendChart({ weeks, agencies, label }: AgencyTrendChartPro
   const { rtl, options: base, countTicks } = baseOptions(language);
 
   const data: ChartData<'line', number[], string> = {
-    labels: weeks.map((week) => formatWeekLabel(week.week, language)),
+    labels: weeks.map((week) => formatWeekId(week.week, language)),
     datasets: [
       {
         label: t('overview.history.connected'),
@@ -161,7 +161,7 @@ export function ServiceStageChart({ weeks, label }: ServiceStageChartProps) {
   const { rtl, options: base, countTicks } = baseOptions(language);
 
   const data: ChartData<'line', number[], string> = {
-    labels: weeks.map((week) => formatWeekLabel(week.week, language)),
+    labels: weeks.map((week) => formatWeekId(week.week, language)),
     datasets: STAGES.map((stage, index) => ({
       label: t(stage.label),
       data: weeks.map((week) => week.services[stage.key]),

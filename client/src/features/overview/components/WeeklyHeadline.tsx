@@ -11,7 +11,7 @@ import { localizedName } from '../../../lib/localizedName';
 import { useLanguage } from '../../../lib/useLanguage';
 import type { ReportAgency, WeeklyHeadlineReport } from '../api/getWeeklyHeadline';
 import { weeklyPath } from '../utils/overviewLinks';
-import { formatWeekLabel } from '../utils/weeks';
+import { formatWeekId } from '../../../lib/dates';
 import { DayText } from '../../../components/DayText';
 
 /** How many names the headline quotes before "and N more". */
@@ -163,7 +163,7 @@ function ReportHeadline({ report, stale }: { report: WeeklyHeadlineReport; stale
       <ul className="overview-links">
         <li>
           <Link to={weeklyPath(report.week)}>
-            {t('overview.weekly.readReport', { week: formatWeekLabel(report.week, language) })}
+            {t('overview.weekly.readReport', { week: formatWeekId(report.week, language) })}
           </Link>
         </li>
         <li>

@@ -6,7 +6,7 @@ import { SearchBox } from '../../../components/SearchBox';
 import { localizedName } from '../../../lib/localizedName';
 import { formatDecimalString, formatInteger } from '../../../lib/numbers';
 import { useLanguage } from '../../../lib/useLanguage';
-import { useRounds } from '../api/getRounds';
+import { useRounds } from '../../evaluations';
 import { useDelayedCall } from '../hooks/useDelayedCall';
 import type { RankingsChanges } from '../hooks/useRankingsParams';
 import {

@@ -7,7 +7,6 @@ import type { QueryClient } from '@tanstack/react-query';
 export const reviewKeys = {
   queue: (status: string, roundId: string | null) => ['scores', 'review-queue', status, roundId] as const,
   score: (id: string) => ['scores', 'review-detail', id] as const,
-  rounds: () => ['rounds', 'review-list'] as const,
   roundOpenCounts: (roundId: string) => ['scores', 'review-round-counts', roundId] as const,
   sessions: (roundId: string, agencyId: string) => ['evaluation-sessions', 'review', roundId, agencyId] as const,
 };

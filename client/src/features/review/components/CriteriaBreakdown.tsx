@@ -5,7 +5,7 @@ import { localizedName } from '../../../lib/localizedName';
 import { formatDecimalString } from '../../../lib/numbers';
 import { useLanguage } from '../../../lib/useLanguage';
 import type { Criterion, Score } from '../types/review';
-import { contributionOf } from '../utils/decimal';
+import { contributionOf } from '../../../lib/scores';
 
 interface CriteriaBreakdownProps {
   score: Score;

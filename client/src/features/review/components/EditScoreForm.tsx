@@ -10,7 +10,7 @@ import { useLanguage } from '../../../lib/useLanguage';
 import { invalidateScoreViews, reviewKeys } from '../api/keys';
 import { useUpdateScore } from '../api/updateScore';
 import type { Criterion, Score } from '../types/review';
-import { formatHundredths, parseScore, weightedTotal } from '../utils/decimal';
+import { formatHundredths, parseScoreValue, weightedTotal } from '../../../lib/scores';
 import { ScoreConflict } from './ScoreConflict';
 
 interface EditScoreFormProps {
@@ -60,7 +60,7 @@ export function EditScoreForm({ score, criteria, onSaved, correction }: EditScor
     event.preventDefault();
     const found: Record<string, Bilingual> = {};
     for (const criterion of criteria) {
-      if (parseScore(values[criterion.id] ?? '') === null) {
+      if (parseScoreValue(values[criterion.id] ?? '') === null) {
         found[criterion.id] = inBothLanguages((lng) => t('review.edit.valueInvalid', { lng }));
       }
     }
@@ -80,7 +80,7 @@ export function EditScoreForm({ score, criteria, onSaved, correction }: EditScor
         version: score.version,
         criterionScores: criteria.map((criterion) => ({
           criterionId: criterion.id,
-          value: formatHundredths(parseScore(values[criterion.id] ?? '')!),
+          value: formatHundredths(parseScoreValue(values[criterion.id] ?? '')!),
         })),
         ...(correction ? { reason: reason.trim() } : {}),
       },

@@ -10,7 +10,7 @@ import { useLanguage } from '../../../lib/useLanguage';
 import { useCreateRound } from '../api/createRound';
 import type { fa as reviewStrings } from '../i18n';
 import type { CreateRoundInput, Round } from '../types/review';
-import { formatHundredths, parseWeight, WEIGHTS_TOTAL } from '../utils/decimal';
+import { formatHundredths, parseWeight, WEIGHTS_TOTAL } from '../../../lib/scores';
 
 /** The server's rule for codes (`CODE_PATTERN`), after it lower-cases them. */
 const CODE_PATTERN = /^[a-z0-9][a-z0-9._-]{0,63}$/;

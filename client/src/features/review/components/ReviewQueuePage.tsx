@@ -9,7 +9,7 @@ import { searchParamsWith } from '../../../lib/searchParams';
 import { useLanguage } from '../../../lib/useLanguage';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { useMe } from '../../auth';
-import { useRounds } from '../api/getRounds';
+import { useRounds } from '../../evaluations';
 import { QUEUE_STEPS, type Round } from '../types/review';
 import { QueueSection } from './QueueSection';
 import { ScoreDetail } from './ScoreDetail';

@@ -8,7 +8,7 @@ import { formatInteger } from '../../../lib/numbers';
 import { useLanguage } from '../../../lib/useLanguage';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { ADMIN_ROLES, hasRole, useMe } from '../../auth';
-import { useRounds } from '../api/getRounds';
+import { useRounds } from '../../evaluations';
 import type { Round } from '../types/review';
 import { NewRoundForm } from './NewRoundForm';
 import { RoundCard } from './RoundCard';

@@ -2,7 +2,7 @@ import { demoMeta } from '../../../test/fixtures';
 import { jsonBodyOf, type FakeReply, type FakeRoute } from '../../../test/mockFetch';
 import type { Me } from '../../auth';
 import type { Round, Score, ScoreStatus, Session, UpdateScoreInput, UpdateSessionInput } from '../types/review';
-import { weightedTotal } from '../utils/decimal';
+import { weightedTotal } from '../../../lib/scores';
 
 /**
  * Bodies as the demo server sends them (read from it with curl): the quality rounds of 1401 with their criteria,

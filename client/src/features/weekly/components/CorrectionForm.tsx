@@ -7,7 +7,7 @@ import { formatInteger } from '../../../lib/numbers';
 import { useLanguage } from '../../../lib/useLanguage';
 import { useReviseWeeklyReport } from '../api/reviseWeeklyReport';
 import type { WeeklyReport } from '../api/types';
-import { formatWeekId } from '../utils/weeks';
+import { formatWeekId } from '../../../lib/dates';
 
 const REASON_MIN = 3;
 const REASON_MAX = 2000;

@@ -4,7 +4,8 @@ import { Link } from 'react-router-dom';
 import { useLanguage } from '../../../lib/useLanguage';
 import { LATEST } from '../api/getWeeklyReport';
 import { usePublishedWeekRange } from '../hooks/usePublishedWeekRange';
-import { briefPath, formatWeekId, weekIdAfter } from '../utils/weeks';
+import { formatWeekId } from '../../../lib/dates';
+import { briefPath, weekIdAfter } from '../utils/weeks';
 
 interface WeekNavigationProps {
   week: string;

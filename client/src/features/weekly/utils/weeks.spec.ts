@@ -1,4 +1,5 @@
-import { briefPath, formatWeekId, weekIdAfter, weekIdOf } from './weeks';
+import { formatWeekId } from '../../../lib/dates';
+import { briefPath, weekIdAfter, weekIdOf } from './weeks';
 
 describe('weeks', () => {
   it('names a week by the Jalali day of its Saturday', () => {

@@ -1,6 +1,5 @@
 import { addDaysIso, formatJalaliDate, isoToJalali } from '../../../lib/dates';
 import type { Language } from '../../../lib/language';
-import { localizeDigits } from '../../../lib/numbers';
 
 /** The id of the week starting on the ISO day `saturday`: the Jalali day of that Saturday, `1401-06-26`. */
 export function weekIdOf(saturday: string): string {
@@ -11,11 +10,6 @@ export function weekIdOf(saturday: string): string {
 /** The id of the week `weeks` after (or before, when negative) the one starting on `saturday`. */
 export function weekIdAfter(saturday: string, weeks: number): string {
   return weekIdOf(addDaysIso(saturday, weeks * 7));
-}
-
-/** A week id as people read it: «۱۴۰۱/۰۶/۲۶» in fa, "1401/06/26" in en. */
-export function formatWeekId(week: string, language: Language): string {
-  return localizeDigits(week.replaceAll('-', '/'), language);
 }
 
 /** The Saturday (Jalali) of the week starting on `saturday`, as people read it. */

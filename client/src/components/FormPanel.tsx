@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
-import '../forms.css';
+import './forms.css';
 
 interface FormPanelProps {
   title: string;
@@ -23,7 +23,7 @@ export function FormPanel({ title, level, children }: FormPanelProps) {
   }, []);
 
   return (
-    <div className="milestones-panel">
+    <div className="form-panel">
       <Heading id={headingId} ref={headingRef} tabIndex={-1}>
         {title}
       </Heading>

@@ -1,5 +1,5 @@
 import type { HTMLAttributes } from 'react';
-import '../forms.css';
+import './forms.css';
 
 interface TextFieldProps {
   id: string;

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, fieldProblemsOf } from '../../../api/http';
-import type { SummaryProblem } from '../../../components/ErrorSummary';
-import { inBothLanguages, type Bilingual } from '../../../lib/bilingual';
+import { ApiError, fieldProblemsOf } from '../api/http';
+import type { SummaryProblem } from '../components/ErrorSummary';
+import { inBothLanguages, type Bilingual } from './bilingual';
 
 export type Problems<Field extends string> = Partial<Record<Field, Bilingual>>;
 
