@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { access, chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -50,6 +50,35 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<void> {
   });
 }
 
+/** True once PostgreSQL has removed its pid file, i.e. its last process has finished writing the folder. */
+async function waitForPostgresGone(dataDir: string, timeoutMs: number): Promise<void> {
+  const pidFile = join(dataDir, 'pg', 'postmaster.pid');
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      await access(pidFile);
+    } catch {
+      return;
+    }
+    await new Promise((wait) => setTimeout(wait, 100));
+  }
+}
+
+/**
+ * Removes the scratch data folder. PostgreSQL's last processes can outlive the server's own exit by a moment and
+ * still be writing (pg_xact, pg_wal), which made a bare `rm` fail with ENOTEMPTY in CI; so wait for its pid file
+ * to go, and retry the removal. A folder that still cannot be removed is reported, not a failed suite: it is
+ * scratch space under the system's temporary folder.
+ */
+async function removeDataDir(dataDir: string): Promise<void> {
+  await waitForPostgresGone(dataDir, STOP_TIMEOUT_MS);
+  try {
+    await rm(dataDir, { recursive: true, force: true, maxRetries: 20, retryDelay: 250 });
+  } catch (error) {
+    console.warn(`could not remove the scratch folder ${dataDir}: ${String(error)}`);
+  }
+}
+
 /**
  * Starts the real server on a free port with a fresh data folder and no DATABASE_URL, so it starts its own
  * embedded PostgreSQL and loads the demo data; resolves once it prints that it is ready.
@@ -77,7 +106,7 @@ export async function startServer(): Promise<RunningServer> {
   const stop = async () => {
     child.kill('SIGTERM'); // the server closes HTTP, then stops its PostgreSQL
     await waitForExit(child, STOP_TIMEOUT_MS);
-    await rm(dataDir, { recursive: true, force: true });
+    await removeDataDir(dataDir);
   };
 
   try {

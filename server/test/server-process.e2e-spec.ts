@@ -51,7 +51,7 @@ function postmasterPid(dataDir: string): number {
 
 const dataDir = mkdtempSync(join(tmpdir(), 'monitor-process-'));
 chmodSync(dataDir, 0o755);
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true, maxRetries: 20, retryDelay: 250 })); // PostgreSQL may still be finishing its last writes
 
 describe('the server process', () => {
   it('starts with the demo data, stops PostgreSQL on SIGTERM, and keeps the data for the next start', async () => {
