@@ -4,6 +4,7 @@ import { UserSessions1795818768507 } from './1795818768507-UserSessions.js';
 import { LedgerSupersedesIndexes1795820358594 } from './1795820358594-LedgerSupersedesIndexes.js';
 import { DataChangeNotify1795830000000 } from './1795830000000-DataChangeNotify.js';
 import { ComplianceAndReports1796189123162 } from './1796189123162-ComplianceAndReports.js';
+import { AgencyResponses1796250000000 } from './1796250000000-AgencyResponses.js';
 
 /** Every migration, oldest first. `npm run migration:generate -- Name` writes a file here and adds it to this list. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -12,4 +13,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   LedgerSupersedesIndexes1795820358594,
   DataChangeNotify1795830000000,
   ComplianceAndReports1796189123162,
+  AgencyResponses1796250000000,
 ];

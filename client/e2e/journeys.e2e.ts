@@ -1,3 +1,6 @@
+import { readFile } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './browser';
 import { signInForCookie, startServer, type DemoCredential, type RunningServer } from './serverProcess';
@@ -29,6 +32,7 @@ describe('dashboard journeys (Chromium)', () => {
       timezoneId: 'Asia/Tehran',
       locale: 'fa-IR',
       viewport: { width: 1366, height: 900 },
+      acceptDownloads: true,
     });
     page = await context.newPage();
     page.setDefaultTimeout(20_000);
@@ -83,6 +87,55 @@ describe('dashboard journeys (Chromium)', () => {
     await page.waitForURL(/\/agencies\/[0-9a-f-]{36}/);
     await page.getByRole('heading', { level: 1, name: 'وزارت کشور' }).waitFor();
     await expectText(page.getByRole('main'), '۲۶٫۰۷');
+  });
+
+  it('downloads the filtered ranking as a spreadsheet and as CSV: the rows on the page, named by the Jalali day', async () => {
+    await page.goto(`${server.baseUrl}/rankings?asOf=1401-05-31`);
+    const table = page.getByRole('table', { name: /رتبه‌بندی دستگاه‌ها/ });
+    await table.getByRole('row').nth(1).waitFor();
+    await page.getByRole('combobox', { name: 'نوع دستگاه' }).selectOption('ministry');
+    await page.waitForURL(/kind=ministry/);
+    await table.getByRole('button', { name: /امتیاز/ }).click();
+    await page.waitForURL(/sort=-score/);
+    const shown = await settledRanking(page, 'وزارتخانه');
+    expect(shown.length).toBeGreaterThan(1);
+    expect(shown.some((row) => row.score === 26.07 && row.name === 'وزارت کشور')).toBe(true);
+
+    const exports = page.getByRole('group', { name: /دریافت همین رتبه‌بندی/ });
+    const xlsxLink = exports.getByRole('link', { name: /XLSX/ });
+    const href = new URL((await xlsxLink.getAttribute('href'))!, server.baseUrl);
+    expect(Object.fromEntries(href.searchParams)).toMatchObject({
+      format: 'xlsx',
+      lang: 'fa',
+      asOf: '1401-05-31',
+      kind: 'ministry',
+      sort: '-score',
+    });
+    expect(href.searchParams.has('page')).toBe(false);
+
+    // XLSX, read back as a spreadsheet program would: right to left, typed numbers, the rows in the page's order.
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), xlsxLink.click()]);
+    // The server names the file by the as-of day (`rankings-1401-05-31.xlsx`; in Persian, its Persian name).
+    expect(xlsx.suggestedFilename()).toMatch(/-1401-05-31\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await xlsx.path());
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.views[0]?.rightToLeft).toBe(true);
+    expect(workbook.getWorksheet('درباره')).toBeDefined();
+    const sheetRows: unknown[][] = [];
+    sheet.eachRow((row) => sheetRows.push((row.values as unknown[]).slice(1)));
+    expectSameRanking(sheetRows, shown, 'number');
+
+    // CSV, read back through a CSV parser: the byte-order mark Excel needs, Persian intact, the same rows.
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      exports.getByRole('link', { name: /CSV/ }).click(),
+    ]);
+    expect(csv.suggestedFilename()).toMatch(/-1401-05-31\.csv$/);
+    const bytes = await readFile(await csv.path());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const records = parse(bytes, { bom: true, relax_column_count: true });
+    expectSameRanking(records, shown, 'text');
   });
 
   it("opens the cabinet's latest weekly brief; printed, it has no navigation and carries the permalink's QR code", async () => {
@@ -218,4 +271,81 @@ async function expectText(locator: ReturnType<Page['locator']>, expected: string
     await new Promise((resolveWait) => setTimeout(resolveWait, 100));
   }
   throw new Error(`expected the text to contain "${expected}", got "${text}"`);
+}
+
+/** One row of the ranking as the page shows it, its figures read back as numbers. */
+interface ShownRankingRow {
+  name: string;
+  rank: number | null;
+  score: number | null;
+}
+
+/**
+ * The ranking's rows once the page has settled on the filtered view sorted by score, highest first (the header
+ * says so, no stale rows are left on screen, every row is of the kind asked for): the agency's name, rank and score.
+ */
+async function settledRanking(p: Page, kind: string): Promise<ShownRankingRow[]> {
+  await p.waitForFunction((expectedKind) => {
+    const table = document.querySelector('table.rankings-table');
+    if (!table || table.classList.contains('data-table--stale')) return false;
+    if (!table.querySelector('th[aria-sort="descending"]')?.textContent?.includes('امتیاز')) return false;
+    const rows = Array.from(table.querySelectorAll('tbody tr'));
+    return rows.length > 0 && rows.every((row) => row.querySelectorAll('td')[1]?.textContent === expectedKind);
+  }, kind);
+  const rows = await p.locator('table.rankings-table tbody tr').evaluateAll((elements) =>
+    elements.map((row) => ({
+      name: row.querySelector('th')?.textContent?.trim() ?? '',
+      cells: Array.from(row.querySelectorAll('td'), (cell) => cell.textContent?.trim() ?? ''),
+    })),
+  );
+  return rows.map(({ name, cells }) => ({ name, rank: numberShown(cells[0]), score: numberShown(cells[2]) }));
+}
+
+/** A figure as the Persian page writes it (`۲۶٫۰۷`) as a number, or null for a word (`بدون امتیاز`). */
+function numberShown(text: string | undefined): number | null {
+  const latin = (text ?? '')
+    .replace(/[۰-۹]/g, (digit) => String(digit.charCodeAt(0) - 0x06f0))
+    .replace(/[٠-٩]/g, (digit) => String(digit.charCodeAt(0) - 0x0660))
+    .replace('٫', '.')
+    .replace(/٬/g, '');
+  return /^\d+(\.\d+)?$/.test(latin) ? Number(latin) : null;
+}
+
+/** A cell's text, whether exceljs reads it as a string, a hyperlink or rich text. */
+function cellText(cell: unknown): string {
+  if (typeof cell === 'string') return cell.trim();
+  if (cell && typeof cell === 'object') {
+    const value = cell as { text?: unknown; richText?: Array<{ text: string }> };
+    if (typeof value.text === 'string') return value.text.trim();
+    if (Array.isArray(value.richText))
+      return value.richText
+        .map((part) => part.text)
+        .join('')
+        .trim();
+  }
+  return '';
+}
+
+/**
+ * The file's rows are the page's: one per agency shown, nothing else (the header names no agency), in the same
+ * order, each with its rank and its score, as typed numbers in a spreadsheet or as exact decimals in CSV text.
+ */
+function expectSameRanking(fileRows: unknown[][], shown: ShownRankingRow[], cells: 'number' | 'text'): void {
+  const names = new Set(shown.map((row) => row.name));
+  const agencyRows = fileRows.filter((row) => row.some((cell) => names.has(cellText(cell))));
+  expect(agencyRows.map((row) => row.map(cellText).find((text) => names.has(text)))).toEqual(
+    shown.map((row) => row.name),
+  );
+  agencyRows.forEach((row, index) => {
+    const expected = shown[index]!;
+    const figures =
+      cells === 'number'
+        ? row.filter((cell): cell is number => typeof cell === 'number')
+        : row
+            .map(cellText)
+            .filter((text) => /^\d+(\.\d+)?$/.test(text))
+            .map(Number);
+    if (expected.rank !== null) expect(figures).toContain(expected.rank);
+    if (expected.score !== null) expect(figures).toContain(expected.score);
+  });
 }

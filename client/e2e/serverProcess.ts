@@ -93,6 +93,7 @@ export async function startServer(): Promise<RunningServer> {
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     INIT_CWD: dataDir,
+    RATE_LIMIT_PER_MINUTE: '0', // a browser run asks far faster than any newsroom script
   };
   delete env.DATABASE_URL;
   delete env.NODE_OPTIONS; // Jest's flags are not the server's

@@ -21,6 +21,7 @@ const config = new AppConfig({
   readCacheBytes: 0,
   reportEmbargoHours: 0,
   weeklyReports: 'off',
+  rateLimitPerMinute: 600,
 });
 const app = await createApp(config, createDataSource('postgres://preview@localhost/preview'), { preview: true });
 await writeFile(out, `${JSON.stringify(buildOpenApiDocument(app), null, 2)}\n`);

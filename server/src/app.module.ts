@@ -11,12 +11,15 @@ import { AuthModule } from './modules/auth/auth.module.js';
 import { CatalogueModule } from './modules/catalogue/catalogue.module.js';
 import { ComplianceModule } from './modules/compliance/compliance.module.js';
 import { EvaluationsModule } from './modules/evaluations/evaluations.module.js';
+import { ExportsModule } from './modules/exports/exports.module.js';
 import { ImportsModule } from './modules/imports/imports.module.js';
 import { ProgressModule } from './modules/progress/progress.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { MetaModule } from './modules/meta/meta.module.js';
 import { MilestonesModule } from './modules/milestones/milestones.module.js';
+import { OpenDataModule } from './modules/open-data/open-data.module.js';
 import { ReportsModule } from './modules/reports/reports.module.js';
+import { ResponsesModule } from './modules/responses/responses.module.js';
 
 /** The configuration is global: any provider can inject `AppConfig`. */
 @Module({})
@@ -57,6 +60,9 @@ export class AppModule {
         ProgressModule,
         ImportsModule,
         ReportsModule,
+        ResponsesModule,
+        ExportsModule,
+        OpenDataModule,
       ],
     };
   }

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
+import cors, { type FastifyCorsOptions } from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -14,8 +15,18 @@ import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { ReadCache } from './common/cache/read-cache.js';
 import { DataVersion } from './common/db/data-version.js';
+import { BEARER_SCHEME, finishOpenApiDocument, SESSION_SCHEME } from './common/http/openapi-document.js';
+import {
+  clientKey,
+  CORS_EXPOSED_HEADERS,
+  DoorRateLimit,
+  RATE_WINDOW_MS,
+  RequestCounter,
+  sharedStore,
+} from './common/http/rate-limit.js';
 import { requestIdOf } from './common/http/request-id.js';
 import { HttpExceptionFilter } from './common/errors/http-exception.filter.js';
+import { TooManyRequestsException } from './common/errors/too-many-requests.exception.js';
 import { createValidationPipe } from './common/errors/validation.js';
 import type { AppConfig } from './config/app-config.js';
 import { APP_VERSION } from './config/version.js';
@@ -29,15 +40,70 @@ const NOT_FOUND = {
   message: { fa: 'این نشانی وجود ندارد.', en: 'There is nothing at this address.' },
 };
 
+const API_DESCRIPTION = `پایش اتصال دستگاه‌های اجرایی به پنجره ملی خدمات دولت هوشمند.
+
+The public read API is under \`/api/v1\`; anyone may use it, from a script or from a page on another site.
+
+- **Errors**: every error is \`{statusCode, error, message: {fa, en}, details?, requestId?}\`; \`error\` is a stable
+  code (\`AGENCY_NOT_FOUND\`, \`VALIDATION_FAILED\`…); a validation error lists one problem per field in \`details\`.
+- **Caching**: public reads answer with a strong \`ETag\` and \`Cache-Control: public, no-cache\`; send the tag back in
+  \`If-None-Match\` and an unchanged answer is \`304 Not Modified\`, without a body.
+- **CORS**: \`GET\` and \`HEAD\` under \`/api/v1\` are open to any origin, without credentials; other methods are not.
+- **Rate limit**: each client address may make a fixed number of requests a minute (600 unless the operator set
+  \`RATE_LIMIT_PER_MINUTE\`); over it, \`429\` with \`Retry-After\` (seconds). Sign-in has a stricter limit of its own.
+- **Pagination**: lists take \`page\` (from 1) and \`pageSize\` and answer \`{items, total, page, pageSize}\`.
+- **Days**: query parameters take a Gregorian \`YYYY-MM-DD\` or a Jalali \`YYYY/MM/DD\` day, in any digits; answers
+  give ISO days.
+- **Staff**: operations with a security requirement need a session: the \`monitor_session\` cookie set by
+  \`signIn\`, or \`Authorization: Bearer <token>\` from \`signIn\` with \`mode: "token"\`.`;
+
 export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('National e-services connection monitor')
-    .setDescription(
-      'پایش اتصال دستگاه‌های اجرایی به پنجره ملی خدمات دولت هوشمند. Public read API under /api/v1; every error is `{statusCode, error, message: {fa, en}}`.',
-    )
+    .setDescription(API_DESCRIPTION)
     .setVersion(APP_VERSION)
+    .setLicense('Data: CC BY 4.0', 'https://creativecommons.org/licenses/by/4.0/')
+    .addServer('/', 'This server')
+    .addCookieAuth(
+      SESSION_COOKIE_NAME,
+      { type: 'apiKey', in: 'cookie', description: 'The session cookie set by `signIn`' },
+      SESSION_SCHEME,
+    )
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', description: 'The token `signIn` returns with `mode: "token"`' },
+      BEARER_SCHEME,
+    )
     .build();
-  return SwaggerModule.createDocument(app, config);
+  return finishOpenApiDocument(SwaggerModule.createDocument(app, config));
+}
+
+/** The session cookie's name (modules/auth/auth.guard.ts). */
+const SESSION_COOKIE_NAME = 'monitor_session';
+
+/** Request headers a page on another site may send with a GET (If-None-Match is not CORS-safelisted). */
+const CORS_ALLOWED_HEADERS = ['If-None-Match', 'If-Modified-Since', 'Accept', 'Accept-Language', 'X-Request-Id'];
+const CORS_METHODS = new Set(['GET', 'HEAD']);
+const NO_CORS: FastifyCorsOptions = { origin: false };
+const OPEN_CORS: FastifyCorsOptions = {
+  origin: '*',
+  credentials: false,
+  methods: ['GET', 'HEAD'],
+  allowedHeaders: CORS_ALLOWED_HEADERS,
+  exposedHeaders: CORS_EXPOSED_HEADERS,
+  maxAge: 86_400,
+};
+
+/**
+ * CORS: a \`GET\`/\`HEAD\` under \`/api/v1\` (and its preflight) from any site, without credentials; nothing for any
+ * other method, whose preflight therefore gets no \`Access-Control-Allow-Origin\` and the browser refuses it.
+ */
+function corsOptionsFor(request: { url: string; method: string; headers: IncomingHttpHeaders }): FastifyCorsOptions {
+  if (!request.url.startsWith('/api/v1/') && request.url !== '/api/v1') return NO_CORS;
+  if (CORS_METHODS.has(request.method)) return OPEN_CORS;
+  const asked = request.headers['access-control-request-method'];
+  return request.method === 'OPTIONS' && typeof asked === 'string' && CORS_METHODS.has(asked.toUpperCase())
+    ? OPEN_CORS
+    : NO_CORS;
 }
 
 /**
@@ -53,7 +119,13 @@ export async function createApp(
   const listenUrl = options.preview ? undefined : (dataSource.options as { url?: string }).url;
   const dataVersion = new DataVersion(listenUrl);
   await dataVersion.start();
-  const readCache = new ReadCache(config.readCacheBytes, dataVersion);
+  // One count per client address for the whole API: @fastify/rate-limit counts the requests Fastify handles, the
+  // read cache's door counts the cached answers it sends itself, both in this counter.
+  const requestCounter = new RequestCounter();
+  const door = new DoorRateLimit(requestCounter, config.rateLimitPerMinute);
+  const readCache = new ReadCache(config.readCacheBytes, dataVersion, (request, response, requestId) =>
+    door.admit(request, response, requestId),
+  );
   const adapter = new FastifyAdapter({
     trustProxy: true,
     bodyLimit: 1_048_576,
@@ -82,24 +154,31 @@ export async function createApp(
 
   // First of all hooks: a cached public answer is sent before any other plugin's per-request work.
   readCache.register(app.getHttpAdapter().getInstance());
+  await app.register(cors, {
+    hook: 'onRequest',
+    delegator: (request, callback) => callback(null, corsOptionsFor(request)),
+  });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 10 } });
-  // Only routes that ask for it (`@RouteConfig({ rateLimit })`, e.g. sign-in) are limited, per address and username.
+  // Every `/api` request counts against its client address's limit a minute (RATE_LIMIT_PER_MINUTE; 0: no limit).
+  // A route with a limit of its own (`@RouteConfig({ rateLimit })`: sign-in, counted after the body is parsed)
+  // is counted per address and username instead.
   await app.register(rateLimit, {
-    global: false,
-    hook: 'preHandler', // after the body is parsed, so the key can include the username
+    global: config.rateLimitPerMinute > 0,
+    max: config.rateLimitPerMinute > 0 ? config.rateLimitPerMinute : 1,
+    timeWindow: RATE_WINDOW_MS,
+    hook: 'onRequest',
+    store: sharedStore(requestCounter),
+    allowList: (request) => !request.url.startsWith('/api/'),
+    // Only a 429 says how many are left: on other answers the numbers would be cached with the bytes.
+    addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
     keyGenerator: (request) => {
       const body = request.body as { username?: unknown } | undefined;
-      return `${request.ip}|${typeof body?.username === 'string' ? body.username.trim().toLowerCase() : ''}`;
+      const address = clientKey(request.ip);
+      return typeof body?.username === 'string' ? `${address}|${body.username.trim().toLowerCase()}` : address;
     },
-    errorResponseBuilder: (_request, context) => ({
-      statusCode: 429,
-      error: 'TOO_MANY_REQUESTS',
-      message: {
-        fa: `تلاش‌ها بیش از حد است؛ ${Math.ceil(context.ttl / 1000)} ثانیه دیگر دوباره تلاش کنید.`,
-        en: `Too many attempts; try again in ${Math.ceil(context.ttl / 1000)} seconds.`,
-      },
-    }),
+    // Thrown, so the one error filter writes it as every error (with the request id).
+    errorResponseBuilder: (_request, context) => new TooManyRequestsException(Math.ceil(context.ttl / 1000)),
   });
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -20,6 +20,7 @@ describe("the client's API types", () => {
       readCacheBytes: 0,
       reportEmbargoHours: 0,
       weeklyReports: 'off',
+      rateLimitPerMinute: 600,
     });
     const app = await createApp(config, createDataSource('postgres://preview@localhost/preview'), { preview: true });
     try {

@@ -79,7 +79,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["HealthController_check"];
+        /** Up (200) only when the database answers; 503 otherwise */
+        get: operations["getHealth"];
         put?: never;
         post?: never;
         delete?: never;
@@ -95,7 +96,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["MetaController_get"];
+        /** About the data: whether it is demonstration data, its notice, the server version */
+        get: operations["getMeta"];
         put?: never;
         post?: never;
         delete?: never;
@@ -673,6 +675,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/weekly-reports/{week}/revisions/{revision}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A revision's permanent address: always the same bytes, whose SHA-256 is the published digest
+         * @description The canonical JSON (RFC 8785) of the revision's `content`, byte for byte what its digest was computed from: `curl -s <this URL> | sha256sum` prints the digest (also the `ETag`, and in `Repr-Digest` per RFC 9530). A published revision never changes, so the answer may be cached for a year (`immutable`); while a revision is still under embargo only staff see it, and then privately.
+         */
+        get: operations["getWeeklyReportPermalink"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/weekly-reports/{week}/verify": {
         parameters: {
             query?: never;
@@ -690,14 +712,243 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/weekly-reports.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Atom 1.0 feed of published weekly reports, one entry per revision, newest first (at most 50)
+         * @description Persian titles and summaries (`xml:lang="fa"`), the same facts in English as each entry's `content`. Each entry links to the client page (`alternate`), the permalink (`related`), the verify route (`describedby`) and the CSV, XLSX and JSON exports of that revision (`enclosure`). Only what the public can read.
+         */
+        get: operations["getWeeklyReportsFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agencies/{id}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An agency's published replies (about itself, a weekly report or a score) and the requests it has not answered yet, newest first */
+        get: operations["listAgencyResponses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/weekly-reports/{week}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Agencies' published replies to a week's report (any revision) and the requests not answered yet */
+        get: operations["listWeeklyReportResponses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every reply and request in every state, newest first, paginated (admin) */
+        get: operations["listResponses"];
+        put?: never;
+        /** Record a reply received without an open request, as a draft (admin) */
+        post: operations["recordResponse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/responses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One reply or request, in any state (admin) */
+        get: operations["getResponse"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Record the reply received to a request (receivedOn and bodyFa make it a draft), or edit a draft, at the version read (admin) */
+        patch: operations["updateResponse"];
+        trace?: never;
+    };
+    "/api/v1/responses/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that an agency was asked for its reply about itself, a weekly report or a score; shown as "no response yet" (admin) */
+        post: operations["requestResponse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/responses/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a received reply beside what it answers; published replies are not changed again (admin) */
+        post: operations["publishResponse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/responses/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a request made in error, or delete a draft; the audit trail keeps it (admin) */
+        post: operations["withdrawResponse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rankings/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rankings as a file (every row, the filters and sort of GET /rankings), with official responses */
+        get: operations["exportRankings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agencies/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agency list as a file: one row per agency with its milestone status on a day */
+        get: operations["exportAgencies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agencies/{id}/services/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An agency's services as a file (every service, the filters of GET /agencies/:id/services) */
+        get: operations["exportAgencyServices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/weekly-reports/{week}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A weekly report's rows as a file, byte for byte the same for the same revision, format and language */
+        get: operations["exportWeeklyReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/open-data.zip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every public table as CSV, with a Frictionless datapackage.json describing them (CC BY 4.0)
+         * @description A zip: `data/<table>.csv` for agencies, agency systems, services, service stage history, programme cycles, milestones, agency progress events, criteria sets, criteria, evaluation rounds, final scores, final scores by criterion, public weekly report revisions, their rows (one per agency per revision) and published responses; and `datapackage.json` (Tabular Data Package v1: each column's type, description and unit, the keys between tables, the licence and the conventions: ISO days in Tehran with the Jalali calendar for people, UTC instants, exact decimals). Published data only; streamed, every table as of one instant.
+         */
+        get: operations["getOpenDataBundle"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        AuditEntityType: "user_session" | "app_user" | "evaluation_round" | "evaluation_session" | "score" | "agency" | "e_service" | "agency_system" | "programme_cycle" | "milestone_definition" | "weekly_report" | "import" | "dataset";
+        AuditEntityType: "user_session" | "app_user" | "evaluation_round" | "evaluation_session" | "score" | "agency" | "e_service" | "agency_system" | "programme_cycle" | "milestone_definition" | "weekly_report" | "agency_response" | "import" | "dataset";
         /** @enum {string} */
-        AuditAction: "sign_in" | "sign_out" | "create_user" | "create_round" | "close_round" | "create_session" | "update_session" | "correct_session" | "create_score" | "update_score" | "correct_score" | "submit_score" | "review_score" | "finalise_score" | "record_progress" | "record_service_stage" | "record_system_stage" | "carry_system_stage" | "create_cycle" | "update_cycle" | "create_milestone" | "update_milestone" | "create_service" | "withdraw_service" | "publish_weekly_report" | "revise_weekly_report" | "import" | "seed";
+        AuditAction: "sign_in" | "sign_out" | "create_user" | "create_round" | "close_round" | "create_session" | "update_session" | "correct_session" | "create_score" | "update_score" | "correct_score" | "submit_score" | "review_score" | "finalise_score" | "record_progress" | "record_service_stage" | "record_system_stage" | "carry_system_stage" | "create_cycle" | "update_cycle" | "create_milestone" | "update_milestone" | "create_service" | "withdraw_service" | "publish_weekly_report" | "revise_weekly_report" | "request_response" | "record_response" | "update_response" | "publish_response" | "withdraw_response" | "import" | "seed";
         AuditRecordDto: {
             /** Format: uuid */
             id: string;
@@ -720,17 +971,55 @@ export interface components {
             page: number;
             pageSize: number;
         };
-        LocalizedTextDto: {
+        FieldProblemDto: {
+            /**
+             * @description The field as sent; nested fields by their path, e.g. `scores.0.value`
+             * @example pageSize
+             */
+            field: string;
+            /**
+             * @description What is wrong, in Persian (without the field name)
+             * @example باید عدد صحیح باشد
+             */
             fa: string;
+            /**
+             * @description What is wrong, in English
+             * @example pageSize must be an integer number
+             */
+            en: string;
+        };
+        LocalizedTextDto: {
+            /** @example درخواست نامعتبر است. */
+            fa: string;
+            /** @example The request is not valid. */
             en: string;
         };
         ErrorResponseDto: {
+            /** @example 400 */
             statusCode: number;
-            /** @description Stable machine-readable code, e.g. AGENCY_NOT_FOUND */
+            /**
+             * @description Stable machine-readable code, e.g. AGENCY_NOT_FOUND
+             * @example VALIDATION_FAILED
+             */
             error: string;
             message: components["schemas"]["LocalizedTextDto"];
-            /** @description Per-field problems for validation errors */
-            details?: Record<string, never>;
+            /**
+             * @description Validation errors: one problem per field, `[{field, fa, en}]`. A 409 `VERSION_CONFLICT`: `{current}`, the record as it is now. Some other errors: an object saying more (e.g. `{reason}`).
+             * @example [
+             *       {
+             *         "field": "pageSize",
+             *         "fa": "باید عدد صحیح باشد",
+             *         "en": "pageSize must be an integer number"
+             *       }
+             *     ]
+             */
+            details?: components["schemas"]["FieldProblemDto"][] | {
+                [key: string]: unknown;
+            };
+            /**
+             * @description The id of the request, also in the `x-request-id` header
+             * @example req-1
+             */
             requestId?: string;
         };
         SignInDto: {
@@ -865,7 +1154,7 @@ export interface components {
              * @example 26.07
              */
             latestScore: string | null;
-            parent: components["schemas"]["AgencyRefDto"] | null;
+            parent: components["schemas"]["AgencyRefDto"] | (never | null);
             children: components["schemas"]["AgencyRefDto"][];
             stageCounts: components["schemas"]["StageCountsDto"];
             systems: components["schemas"]["AgencySystemDto"][];
@@ -947,7 +1236,7 @@ export interface components {
             /** @enum {string} */
             rule: "single_window_launched" | "single_window_service_share" | "national_window_connected";
             /** @description The threshold of the share rule as an exact fraction; null for the other rules. */
-            share: components["schemas"]["MilestoneShareDto"] | null;
+            share: components["schemas"]["MilestoneShareDto"] | (never | null);
             /**
              * Format: date
              * @description Calendar day.
@@ -1167,7 +1456,7 @@ export interface components {
              * @description Calendar day (Asia/Tehran), ISO.
              */
             asOf: string;
-            cycle: components["schemas"]["CycleInfoDto"] | null;
+            cycle: components["schemas"]["CycleInfoDto"] | (never | null);
             agencies: components["schemas"]["AgencyCountDto"];
             connected: components["schemas"]["ConnectedCountDto"];
             milestones: components["schemas"]["MilestoneCountsDto"][];
@@ -1308,7 +1597,7 @@ export interface components {
             titleEn: string;
             /** @enum {string} */
             rule: "single_window_launched" | "single_window_service_share" | "national_window_connected";
-            share: components["schemas"]["ShareDto"] | null;
+            share: components["schemas"]["ShareDto"] | (never | null);
             /**
              * Format: date
              * @description Calendar day (Asia/Tehran), ISO.
@@ -1336,7 +1625,7 @@ export interface components {
              * @description Calendar day (Asia/Tehran), ISO.
              */
             asOf: string;
-            cycle: components["schemas"]["CycleInfoDto"] | null;
+            cycle: components["schemas"]["CycleInfoDto"] | (never | null);
             agency: components["schemas"]["RankedAgencyRefDto"];
             /**
              * Format: date
@@ -1652,7 +1941,7 @@ export interface components {
             /** @description Null for the public. */
             note: string | null;
             /** @description Null for the public and for seed rows. */
-            recordedBy: components["schemas"]["RecordedByDto"] | null;
+            recordedBy: components["schemas"]["RecordedByDto"] | (never | null);
             /** Format: date-time */
             recordedAt: string;
         };
@@ -1681,7 +1970,7 @@ export interface components {
             /** @description Null for the public. */
             note: string | null;
             /** @description Null for the public and for seed rows. */
-            recordedBy: components["schemas"]["RecordedByDto"] | null;
+            recordedBy: components["schemas"]["RecordedByDto"] | (never | null);
             /** Format: date-time */
             recordedAt: string;
         };
@@ -1974,6 +2263,14 @@ export interface components {
             /** @description progress */
             updatedAgencies: number;
         };
+        WeeklyReportExportLinksDto: {
+            /** @example /api/v1/weekly-reports/1401-06-26/export?format=csv&revision=1 */
+            csv: string;
+            /** @example /api/v1/weekly-reports/1401-06-26/export?format=xlsx&revision=1 */
+            xlsx: string;
+            /** @example /api/v1/weekly-reports/1401-06-26/export?format=json&revision=1 */
+            json: string;
+        };
         WeeklyReportSummaryDto: {
             /**
              * Format: uuid
@@ -2018,6 +2315,13 @@ export interface components {
              * @description From when the public sees it (the embargo's end).
              */
             publicFrom: string;
+            /**
+             * @description This revision's permanent address: always the same bytes, the canonical JSON of `content`, whose SHA-256 is `digest` (check with `sha256sum`).
+             * @example /api/v1/weekly-reports/1401-06-26/revisions/1
+             */
+            permalink: string;
+            /** @description This revision's exports (Persian headers; add `&lang=en` for English), the same bytes every time. */
+            exports: components["schemas"]["WeeklyReportExportLinksDto"];
         };
         WeeklyReportListDto: {
             items: components["schemas"]["WeeklyReportSummaryDto"][];
@@ -2216,6 +2520,13 @@ export interface components {
              * @description From when the public sees it (the embargo's end).
              */
             publicFrom: string;
+            /**
+             * @description This revision's permanent address: always the same bytes, the canonical JSON of `content`, whose SHA-256 is `digest` (check with `sha256sum`).
+             * @example /api/v1/weekly-reports/1401-06-26/revisions/1
+             */
+            permalink: string;
+            /** @description This revision's exports (Persian headers; add `&lang=en` for English), the same bytes every time. */
+            exports: components["schemas"]["WeeklyReportExportLinksDto"];
             content: components["schemas"]["WeeklyReportContentDto"];
         };
         WeeklyReportRevisionsDto: {
@@ -2244,6 +2555,502 @@ export interface components {
         ReviseWeeklyReportDto: {
             /** @description Why the report is corrected (shown with it). */
             reason: string;
+        };
+        /** @enum {string} */
+        AgencyResponseSubject: "agency" | "weekly_report" | "score";
+        ResponseAgencyDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example mcls */
+            code: string;
+            /** @example وزارت ارتباطات و فناوری اطلاعات */
+            nameFa: string;
+            /** @example Ministry of ICT */
+            nameEn: string;
+        };
+        ResponseReportDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description The week: the Jalali day of its Saturday.
+             * @example 1401-06-26
+             */
+            week: string;
+            /**
+             * Format: date
+             * @example 2022-09-17
+             */
+            weekStartsOn: string;
+            /** @example 1 */
+            revision: number;
+        };
+        ResponseScoreDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            roundId: string;
+            /** @example summer-1401 */
+            roundCode: string;
+            roundTitleFa: string;
+            roundTitleEn: string;
+            /**
+             * @description Exact decimal, out of 100.
+             * @example 26.07
+             */
+            total: string;
+        };
+        /**
+         * @description `requested`: the agency was asked on `requestedOn` and no reply is published yet (the text fields are null); `published`: the reply.
+         * @enum {string}
+         */
+        PublicAgencyResponseStatus: "requested" | "published";
+        PublicResponseDto: {
+            /** Format: uuid */
+            id: string;
+            subject: components["schemas"]["AgencyResponseSubject"];
+            agency: components["schemas"]["ResponseAgencyDto"];
+            /** @description When the subject is a weekly report. */
+            weeklyReport: components["schemas"]["ResponseReportDto"] | (never | null);
+            /** @description When the subject is a score. */
+            score: components["schemas"]["ResponseScoreDto"] | (never | null);
+            /**
+             * Format: date
+             * @description The day the agency was asked.
+             */
+            requestedOn: string | null;
+            /**
+             * Format: date
+             * @description Null while no reply is received.
+             */
+            receivedOn: string | null;
+            bodyFa: string | null;
+            bodyEn: string | null;
+            /** @description An http(s) address. */
+            documentUrl: string | null;
+            /** Format: date-time */
+            publishedAt: string | null;
+            /** @description `requested`: the agency was asked on `requestedOn` and no reply is published yet (the text fields are null); `published`: the reply. */
+            status: components["schemas"]["PublicAgencyResponseStatus"];
+        };
+        PublicResponseListDto: {
+            /** @description Newest first (by the day received, else asked). */
+            items: components["schemas"]["PublicResponseDto"][];
+        };
+        WeekResponsesDto: {
+            /** @example 1401-06-26 */
+            week: string;
+            /** @description Replies to (and open requests about) any revision of the week's report, by agency. */
+            items: components["schemas"]["PublicResponseDto"][];
+        };
+        /** @enum {string} */
+        AgencyResponseStatus: "requested" | "draft" | "published";
+        ResponseUserDto: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+        };
+        AgencyResponseDto: {
+            /** Format: uuid */
+            id: string;
+            subject: components["schemas"]["AgencyResponseSubject"];
+            agency: components["schemas"]["ResponseAgencyDto"];
+            /** @description When the subject is a weekly report. */
+            weeklyReport: components["schemas"]["ResponseReportDto"] | (never | null);
+            /** @description When the subject is a score. */
+            score: components["schemas"]["ResponseScoreDto"] | (never | null);
+            /**
+             * Format: date
+             * @description The day the agency was asked.
+             */
+            requestedOn: string | null;
+            /**
+             * Format: date
+             * @description Null while no reply is received.
+             */
+            receivedOn: string | null;
+            bodyFa: string | null;
+            bodyEn: string | null;
+            /** @description An http(s) address. */
+            documentUrl: string | null;
+            /** Format: date-time */
+            publishedAt: string | null;
+            status: components["schemas"]["AgencyResponseStatus"];
+            createdBy: components["schemas"]["ResponseUserDto"] | (never | null);
+            publishedBy: components["schemas"]["ResponseUserDto"] | (never | null);
+            /** @description Send it back with the next write (optimistic locking). */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        AgencyResponseListDto: {
+            /** @description Newest first (by the day received, else asked). */
+            items: components["schemas"]["AgencyResponseDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        RequestResponseDto: {
+            /**
+             * Format: uuid
+             * @description The agency that is asked / that replied.
+             */
+            agencyId: string;
+            /**
+             * Format: uuid
+             * @description A published weekly report revision that lists the agency (from `GET /weekly-reports/…`: `id`).
+             */
+            weeklyReportId?: string;
+            /**
+             * Format: uuid
+             * @description One of the agency's final scores. At most one of weeklyReportId and scoreId.
+             */
+            scoreId?: string;
+            /**
+             * @description The day the agency was asked. ISO YYYY-MM-DD or Jalali YYYY/MM/DD (any digits); not after today (Tehran).
+             * @example 1401/07/05
+             */
+            requestedOn: string;
+        };
+        RecordResponseDto: {
+            /**
+             * Format: uuid
+             * @description The agency that is asked / that replied.
+             */
+            agencyId: string;
+            /**
+             * Format: uuid
+             * @description A published weekly report revision that lists the agency (from `GET /weekly-reports/…`: `id`).
+             */
+            weeklyReportId?: string;
+            /**
+             * Format: uuid
+             * @description One of the agency's final scores. At most one of weeklyReportId and scoreId.
+             */
+            scoreId?: string;
+            /**
+             * @description The day the agency was asked, if it was. ISO YYYY-MM-DD or Jalali YYYY/MM/DD (any digits); not after today (Tehran).
+             * @example 1401/07/05
+             */
+            requestedOn?: string;
+            /**
+             * @description The day the reply was received. ISO YYYY-MM-DD or Jalali YYYY/MM/DD (any digits); not after today (Tehran).
+             * @example ۱۴۰۱/۰۷/۱۰
+             */
+            receivedOn: string;
+            /** @description The reply in Persian; line breaks kept. */
+            bodyFa: string;
+            /** @description An English translation. */
+            bodyEn?: string;
+            /**
+             * @description http(s) only.
+             * @example https://example.gov.ir/letters/1401-123.pdf
+             */
+            documentUrl?: string;
+        };
+        UpdateResponseDto: {
+            /** @description The `version` as read; a stale version gets 409. */
+            version: number;
+            /**
+             * @description ISO YYYY-MM-DD or Jalali YYYY/MM/DD (any digits); not after today (Tehran).
+             * @example 1401/07/05
+             */
+            requestedOn?: string;
+            /**
+             * @description ISO YYYY-MM-DD or Jalali YYYY/MM/DD (any digits); not after today (Tehran). Not before requestedOn.
+             * @example 1401/07/10
+             */
+            receivedOn?: string;
+            bodyFa?: string;
+            bodyEn?: string | null;
+            /** @description http(s) only; null removes it. */
+            documentUrl?: string | null;
+        };
+        PublishResponseDto: {
+            /** @description The `version` as read; a stale version gets 409. */
+            version: number;
+        };
+        WithdrawResponseDto: {
+            /** @description The `version` as read; a stale version gets 409. */
+            version: number;
+            /** @example درخواست به اشتباه برای این دستگاه ثبت شد. */
+            reason?: string;
+        };
+        ExportAsOfDto: {
+            /**
+             * Format: date
+             * @example 2022-08-22
+             */
+            iso: string;
+            /** @example 1401/05/31 */
+            jalali: string;
+        };
+        ExportAgencyDto: {
+            code: string;
+            nameFa: string;
+            nameEn: string;
+        };
+        ExportSourceDto: {
+            /**
+             * @description The week's id: the Jalali day of its Saturday.
+             * @example 1401-06-26
+             */
+            week: string;
+            revision: number;
+            /** @example /api/v1/weekly-reports/1401-06-26/revisions/1 */
+            permalink: string;
+            /** @description SHA-256 of the revision's canonical JSON. */
+            digest: string;
+        };
+        ExportLicenceDto: {
+            /** @example CC BY 4.0 */
+            name: string;
+            /** @example https://creativecommons.org/licenses/by/4.0/ */
+            url: string;
+        };
+        ExportAboutDto: {
+            /** @description The data set in this file. */
+            dataset: components["schemas"]["LocalizedTextDto"];
+            /** @description The day the figures are for. */
+            asOf: components["schemas"]["ExportAsOfDto"];
+            /**
+             * @description The filters and sort of the request, normalised (days ISO), without `format` and `lang`.
+             * @example {
+             *       "by": "score",
+             *       "sort": "rank",
+             *       "scope": "main",
+             *       "asOf": "2022-08-22"
+             *     }
+             */
+            filters: {
+                [key: string]: string | number | boolean;
+            };
+            /** @description The agency (an agency's services). */
+            agency?: components["schemas"]["ExportAgencyDto"];
+            /** @description The weekly report the rows come from. */
+            source: components["schemas"]["ExportSourceDto"] | (never | null);
+            licence: components["schemas"]["ExportLicenceDto"];
+            /** @description True when the database holds demonstration data. */
+            demo: boolean;
+            /** @description What the demonstration data are (when `demo`). */
+            notice?: components["schemas"]["LocalizedTextDto"];
+            /**
+             * @description The address of this file.
+             * @example /api/v1/rankings/export?format=json&by=score
+             */
+            apiUrl: string;
+        };
+        ExportColumnDto: {
+            /**
+             * @description The row's property.
+             * @example score
+             */
+            key: string;
+            /**
+             * @description The header, in the language asked for.
+             * @example امتیاز کیفیت
+             */
+            title: string;
+            /** @enum {string} */
+            type: "text" | "number" | "decimal" | "date" | "boolean";
+        };
+        RankingsExportDto: {
+            about: components["schemas"]["ExportAboutDto"];
+            columns: components["schemas"]["ExportColumnDto"][];
+            rows: {
+                rank: number | null;
+                agency_code: string;
+                name_fa: string;
+                name_en: string;
+                /** @description A label in the language asked for. */
+                kind: string;
+                /** @description A label in the language asked for. */
+                branch: string;
+                /**
+                 * @description Exact decimal.
+                 * @example 26.07
+                 */
+                score: string | null;
+                /**
+                 * @description Exact decimal.
+                 * @example 26.07
+                 */
+                progress: string | null;
+                previous_rank: number | null;
+                rank_change: number | null;
+                /** @description Codes of the overdue milestones, comma separated. */
+                overdue_milestones: string | null;
+                /** @description Codes of the milestones at risk, comma separated. */
+                at_risk_milestones: string | null;
+                /**
+                 * Format: date
+                 * @description ISO calendar day.
+                 */
+                latest_response_on: string | null;
+                /**
+                 * @description The same day, Jalali.
+                 * @example 1401/05/31
+                 */
+                latest_response_on_jalali: string | null;
+                /** @description The newest published official response (جوابیه), Persian text. */
+                latest_response: string | null;
+            }[];
+        };
+        AgenciesExportDto: {
+            about: components["schemas"]["ExportAboutDto"];
+            columns: components["schemas"]["ExportColumnDto"][];
+            /** @description Also, for each milestone of the cycle in force: `milestone_<code>_status` (label), `milestone_<code>_met_on` (ISO day or null) and `milestone_<code>_met_on_jalali`. */
+            rows: ({
+                agency_code: string;
+                name_fa: string;
+                name_en: string;
+                /** @description A label in the language asked for. */
+                kind: string;
+                /** @description A label in the language asked for. */
+                branch: string;
+                is_main: boolean;
+                /**
+                 * Format: date
+                 * @description ISO calendar day.
+                 */
+                single_window_launched_on: string | null;
+                /**
+                 * @description The same day, Jalali.
+                 * @example 1401/05/31
+                 */
+                single_window_launched_on_jalali: string | null;
+                /**
+                 * Format: date
+                 * @description ISO calendar day.
+                 */
+                national_window_connected_on: string | null;
+                /**
+                 * @description The same day, Jalali.
+                 * @example 1401/05/31
+                 */
+                national_window_connected_on_jalali: string | null;
+                services_baseline: number;
+                services_identified: number;
+                services_in_single_window: number;
+                services_connected: number;
+                /**
+                 * @description Exact decimal.
+                 * @example 26.07
+                 */
+                score: string | null;
+                /**
+                 * @description Exact decimal.
+                 * @example 26.07
+                 */
+                progress: string | null;
+                /**
+                 * Format: date
+                 * @description ISO calendar day.
+                 */
+                latest_response_on: string | null;
+                /**
+                 * @description The same day, Jalali.
+                 * @example 1401/05/31
+                 */
+                latest_response_on_jalali: string | null;
+                /** @description The newest published official response (جوابیه), Persian text. */
+                latest_response: string | null;
+            } & {
+                [key: string]: string | null;
+            })[];
+        };
+        AgencyServicesExportDto: {
+            about: components["schemas"]["ExportAboutDto"];
+            columns: components["schemas"]["ExportColumnDto"][];
+            rows: {
+                service_code: string;
+                name_fa: string;
+                name_en: string;
+                /** @description A label in the language asked for. */
+                audience: string;
+                system_code: string | null;
+                system_name: string | null;
+                /** @description A label in the language asked for. */
+                stage: string;
+                /**
+                 * Format: date
+                 * @description ISO calendar day.
+                 */
+                identified_on: string;
+                /**
+                 * @description The same day, Jalali.
+                 * @example 1401/05/31
+                 */
+                identified_on_jalali: string;
+                /**
+                 * Format: date
+                 * @description ISO calendar day.
+                 */
+                electronic_on: string | null;
+                /**
+                 * @description The same day, Jalali.
+                 * @example 1401/05/31
+                 */
+                electronic_on_jalali: string | null;
+                /**
+                 * Format: date
+                 * @description ISO calendar day.
+                 */
+                single_window_on: string | null;
+                /**
+                 * @description The same day, Jalali.
+                 * @example 1401/05/31
+                 */
+                single_window_on_jalali: string | null;
+                /**
+                 * Format: date
+                 * @description ISO calendar day.
+                 */
+                national_window_on: string | null;
+                /**
+                 * @description The same day, Jalali.
+                 * @example 1401/05/31
+                 */
+                national_window_on_jalali: string | null;
+                /**
+                 * Format: date
+                 * @description ISO calendar day.
+                 */
+                withdrawn_on: string | null;
+                /**
+                 * @description The same day, Jalali.
+                 * @example 1401/05/31
+                 */
+                withdrawn_on_jalali: string | null;
+                withdrawal_reason: string | null;
+            }[];
+        };
+        WeeklyReportExportDto: {
+            about: components["schemas"]["ExportAboutDto"];
+            columns: components["schemas"]["ExportColumnDto"][];
+            rows: {
+                rank: number | null;
+                agency_code: string;
+                name_fa: string;
+                name_en: string;
+                /**
+                 * @description Exact decimal.
+                 * @example 26.07
+                 */
+                score: string | null;
+                /**
+                 * @description Exact decimal.
+                 * @example 26.07
+                 */
+                progress: string | null;
+                previous_rank: number | null;
+                rank_change: number | null;
+                overdue_milestones: string | null;
+                at_risk_milestones: string | null;
+                /** @description Milestones met late during the week. */
+                met_late_milestones: string | null;
+            }[];
         };
     };
     responses: never;
@@ -2293,6 +3100,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description UNAUTHENTICATED: no valid session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2301,8 +3109,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description FORBIDDEN: only for admin, cabinet */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2342,6 +3168,14 @@ export interface operations {
             };
             429: {
                 headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2359,11 +3193,38 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Signed out; the session cookies are cleared */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -2384,6 +3245,7 @@ export interface operations {
                     "application/json": components["schemas"]["MeDto"];
                 };
             };
+            /** @description UNAUTHENTICATED: no valid session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2392,9 +3254,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
-    HealthController_check: {
+    getHealth: {
         parameters: {
             query?: never;
             header?: never;
@@ -2409,6 +3288,23 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             503: {
@@ -2421,7 +3317,7 @@ export interface operations {
             };
         };
     };
-    MetaController_get: {
+    getMeta: {
         parameters: {
             query?: never;
             header?: never;
@@ -2432,10 +3328,40 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    /** @description Revalidate before reuse (`public, no-cache`); `private, no-store` when signed in */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MetaDto"];
+                };
+            };
+            /** @description Not Modified: the `If-None-Match` tag is still current; no body. */
+            304: {
+                headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -2458,14 +3384,45 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    /** @description Revalidate before reuse (`public, no-cache`); `private, no-store` when signed in */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AgencyListDto"];
                 };
             };
+            /** @description Not Modified: the `If-None-Match` tag is still current; no body. */
+            304: {
+                headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED: details lists each field */
             400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2487,14 +3444,54 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    /** @description Revalidate before reuse (`public, no-cache`); `private, no-store` when signed in */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AgencyDetailDto"];
                 };
             };
+            /** @description Not Modified: the `If-None-Match` tag is still current; no body. */
+            304: {
+                headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description AGENCY_INVALID_ID: the id is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description AGENCY_NOT_FOUND */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2525,12 +3522,26 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    /** @description Revalidate before reuse (`public, no-cache`); `private, no-store` when signed in */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ServiceListDto"];
                 };
             };
+            /** @description Not Modified: the `If-None-Match` tag is still current; no body. */
+            304: {
+                headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description AGENCY_INVALID_ID, VALIDATION_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2541,6 +3552,23 @@ export interface operations {
             };
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2581,6 +3609,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description UNAUTHENTICATED: no valid session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2589,6 +3618,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description FORBIDDEN: only for admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2618,6 +3648,23 @@ export interface operations {
             /** @description SERVICE_DAY_IN_FUTURE (identifiedOn), SYSTEM_NOT_IN_AGENCY */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2658,6 +3705,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description UNAUTHENTICATED: no valid session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2666,6 +3714,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description FORBIDDEN: only for admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2701,6 +3750,23 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     listCycles: {
@@ -2714,10 +3780,40 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    /** @description Revalidate before reuse (`public, no-cache`); `private, no-store` when signed in */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CycleListDto"];
+                };
+            };
+            /** @description Not Modified: the `If-None-Match` tag is still current; no body. */
+            304: {
+                headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -2752,6 +3848,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description UNAUTHENTICATED: no valid session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2760,6 +3857,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description FORBIDDEN: only for admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2771,6 +3869,23 @@ export interface operations {
             /** @description CYCLE_CODE_TAKEN, or CYCLE_OVERLAP (details.cycle: the other cycle) */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2792,11 +3907,24 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    /** @description Revalidate before reuse (`public, no-cache`); `private, no-store` when signed in */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CycleDto"];
                 };
+            };
+            /** @description Not Modified: the `If-None-Match` tag is still current; no body. */
+            304: {
+                headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description CYCLE_INVALID_ID */
             400: {
@@ -2810,6 +3938,23 @@ export interface operations {
             /** @description CYCLE_NOT_FOUND */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2850,6 +3995,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description UNAUTHENTICATED: no valid session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2858,6 +4004,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description FORBIDDEN: only for admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2878,6 +4025,23 @@ export interface operations {
             /** @description VERSION_CONFLICT (details.current has the values now), or CYCLE_OVERLAP */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2918,6 +4082,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description UNAUTHENTICATED: no valid session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2926,6 +4091,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description FORBIDDEN: only for admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2946,6 +4112,23 @@ export interface operations {
             /** @description MILESTONE_CODE_TAKEN */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2986,6 +4169,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description UNAUTHENTICATED: no valid session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2994,6 +4178,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description FORBIDDEN: only for admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3020,6 +4205,23 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     getOverview: {
@@ -3038,14 +4240,44 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    /** @description Revalidate before reuse (`public, no-cache`); `private, no-store` when signed in */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["OverviewDto"];
                 };
             };
+            /** @description Not Modified: the `If-None-Match` tag is still current; no body. */
+            304: {
+                headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3071,14 +4303,44 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    /** @description Revalidate before reuse (`public, no-cache`); `private, no-store` when signed in */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["HistoryDto"];
                 };
             };
+            /** @description Not Modified: the `If-None-Match` tag is still current; no body. */
+            304: {
+                headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3119,14 +4381,44 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    /** @description Revalidate before reuse (`public, no-cache`); `private, no-store` when signed in */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RankingsDto"];
                 };
             };
+            /** @description Not Modified: the `If-None-Match` tag is still current; no body. */
+            304: {
+                headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3151,11 +4443,24 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    /** @description Revalidate before reuse (`public, no-cache`); `private, no-store` when signed in */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AgencyComplianceDto"];
                 };
+            };
+            /** @description Not Modified: the `If-None-Match` tag is still current; no body. */
+            304: {
+                headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: {
                 headers: {
@@ -3167,6 +4472,23 @@ export interface operations {
             };
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3186,10 +4508,40 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    /** @description Revalidate before reuse (`public, no-cache`); `private, no-store` when signed in */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RoundListDto"];
+                };
+            };
+            /** @description Not Modified: the `If-None-Match` tag is still current; no body. */
+            304: {
+                headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -3223,6 +4575,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description UNAUTHENTICATED: no valid session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3231,6 +4584,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description FORBIDDEN: only for admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3241,6 +4595,23 @@ export interface operations {
             };
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3262,11 +4633,24 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    /** @description Revalidate before reuse (`public, no-cache`); `private, no-store` when signed in */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RoundDto"];
                 };
+            };
+            /** @description Not Modified: the `If-None-Match` tag is still current; no body. */
+            304: {
+                headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: {
                 headers: {
@@ -3278,6 +4662,23 @@ export interface operations {
             };
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3317,6 +4718,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description UNAUTHENTICATED: no valid session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3325,6 +4727,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description FORBIDDEN: only for admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3350,6 +4753,23 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     listEvaluationSessions: {
@@ -3368,14 +4788,44 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    /** @description Revalidate before reuse (`public, no-cache`); `private, no-store` when signed in */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SessionListDto"];
                 };
             };
+            /** @description Not Modified: the `If-None-Match` tag is still current; no body. */
+            304: {
+                headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3413,6 +4863,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description UNAUTHENTICATED: no valid session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3421,7 +4872,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description FORBIDDEN (role) or ROUND_CLOSED */
+            /**
+             * @description FORBIDDEN (role) or ROUND_CLOSED
+             *
+             *     FORBIDDEN: only for evaluator, admin
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3441,6 +4896,23 @@ export interface operations {
             /** @description SCORE_NOT_EDITABLE or SCORE_ALREADY_EXISTS */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3480,6 +4952,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description UNAUTHENTICATED: no valid session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3488,6 +4961,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description FORBIDDEN: only for evaluator, admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3507,6 +4981,23 @@ export interface operations {
             /** @description VERSION_CONFLICT, with the current values */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3533,14 +5024,44 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    /** @description Revalidate before reuse (`public, no-cache`); `private, no-store` when signed in */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ScoreListDto"];
                 };
             };
+            /** @description Not Modified: the `If-None-Match` tag is still current; no body. */
+            304: {
+                headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3562,11 +5083,24 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    /** @description Revalidate before reuse (`public, no-cache`); `private, no-store` when signed in */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ScoreDto"];
                 };
+            };
+            /** @description Not Modified: the `If-None-Match` tag is still current; no body. */
+            304: {
+                headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: {
                 headers: {
@@ -3578,6 +5112,23 @@ export interface operations {
             };
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3617,6 +5168,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description UNAUTHENTICATED: no valid session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3625,7 +5177,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description FORBIDDEN (role), ROUND_CLOSED or SAME_REVIEWER */
+            /**
+             * @description FORBIDDEN (role), ROUND_CLOSED or SAME_REVIEWER
+             *
+             *     FORBIDDEN: only for evaluator, admin
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3645,6 +5201,23 @@ export interface operations {
             /** @description VERSION_CONFLICT (with details.current), INVALID_SCORE_TRANSITION or SCORE_NOT_EDITABLE */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3684,6 +5257,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description UNAUTHENTICATED: no valid session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3692,7 +5266,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description FORBIDDEN (role), ROUND_CLOSED or SAME_REVIEWER */
+            /**
+             * @description FORBIDDEN (role), ROUND_CLOSED or SAME_REVIEWER
+             *
+             *     FORBIDDEN: only for evaluator, admin
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3712,6 +5290,23 @@ export interface operations {
             /** @description VERSION_CONFLICT (with details.current), INVALID_SCORE_TRANSITION or SCORE_NOT_EDITABLE */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3751,6 +5346,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description UNAUTHENTICATED: no valid session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3759,7 +5355,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description FORBIDDEN (role), ROUND_CLOSED or SAME_REVIEWER */
+            /**
+             * @description FORBIDDEN (role), ROUND_CLOSED or SAME_REVIEWER
+             *
+             *     FORBIDDEN: only for evaluator, admin
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3779,6 +5379,23 @@ export interface operations {
             /** @description VERSION_CONFLICT (with details.current), INVALID_SCORE_TRANSITION or SCORE_NOT_EDITABLE */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3818,6 +5435,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description UNAUTHENTICATED: no valid session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3826,7 +5444,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description FORBIDDEN (role), ROUND_CLOSED or SAME_REVIEWER */
+            /**
+             * @description FORBIDDEN (role), ROUND_CLOSED or SAME_REVIEWER
+             *
+             *     FORBIDDEN: only for evaluator, admin
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3852,6 +5474,23 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     getAgencyProgress: {
@@ -3870,14 +5509,53 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    /** @description Revalidate before reuse (`public, no-cache`); `private, no-store` when signed in */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AgencyProgressDto"];
                 };
             };
+            /** @description Not Modified: the `If-None-Match` tag is still current; no body. */
+            304: {
+                headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description AGENCY_INVALID_ID, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3918,6 +5596,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description UNAUTHENTICATED: no valid session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3926,6 +5605,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description FORBIDDEN: only for evaluator, admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3951,6 +5631,23 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     listAgencySystems: {
@@ -3966,14 +5663,53 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    /** @description Revalidate before reuse (`public, no-cache`); `private, no-store` when signed in */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SystemListDto"];
                 };
             };
+            /** @description Not Modified: the `If-None-Match` tag is still current; no body. */
+            304: {
+                headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description AGENCY_INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4014,6 +5750,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description UNAUTHENTICATED: no valid session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4022,6 +5759,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description FORBIDDEN: only for evaluator, admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4041,6 +5779,23 @@ export interface operations {
             /** @description VERSION_CONFLICT: details.current has the values now. */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4081,6 +5836,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description UNAUTHENTICATED: no valid session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4089,6 +5845,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description FORBIDDEN: only for evaluator, admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4108,6 +5865,23 @@ export interface operations {
             /** @description VERSION_CONFLICT: details.current has the values now. */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4139,6 +5913,16 @@ export interface operations {
                     "text/csv": string;
                 };
             };
+            /** @description VALIDATION_FAILED (the query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4165,6 +5949,23 @@ export interface operations {
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
                     "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -4220,6 +6021,23 @@ export interface operations {
             /** @description PAYLOAD_TOO_LARGE: more than 20 MB. */
             413: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4294,6 +6112,23 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     listWeeklyReports: {
@@ -4310,14 +6145,44 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    /** @description Revalidate before reuse (`public, no-cache`); `private, no-store` when signed in */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WeeklyReportListDto"];
                 };
             };
+            /** @description Not Modified: the `If-None-Match` tag is still current; no body. */
+            304: {
+                headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             400: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4337,14 +6202,44 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    /** @description Revalidate before reuse (`public, no-cache`); `private, no-store` when signed in */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WeeklyReportDto"];
                 };
             };
+            /** @description Not Modified: the `If-None-Match` tag is still current; no body. */
+            304: {
+                headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4370,11 +6265,24 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    /** @description Revalidate before reuse (`public, no-cache`); `private, no-store` when signed in */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WeeklyReportDto"];
                 };
+            };
+            /** @description Not Modified: the `If-None-Match` tag is still current; no body. */
+            304: {
+                headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: {
                 headers: {
@@ -4386,6 +6294,23 @@ export interface operations {
             };
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4408,11 +6333,24 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    /** @description Revalidate before reuse (`public, no-cache`); `private, no-store` when signed in */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WeeklyReportRevisionsDto"];
                 };
+            };
+            /** @description Not Modified: the `If-None-Match` tag is still current; no body. */
+            304: {
+                headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: {
                 headers: {
@@ -4424,6 +6362,23 @@ export interface operations {
             };
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4464,6 +6419,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description UNAUTHENTICATED: no valid session */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4472,6 +6428,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description FORBIDDEN: only for admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4490,6 +6447,111 @@ export interface operations {
             };
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getWeeklyReportPermalink: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` from before: 304 if unchanged. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The week: the Jalali day of its Saturday (`1401-06-26`); any day of the week, in either calendar, also finds it. */
+                week: string;
+                /** @description The revision: 1 as first published, then each correction. */
+                revision: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The published digest (hex SHA-256 of these bytes), quoted. */
+                    ETag?: string;
+                    /** @description `public, max-age=31536000, immutable`; `private, no-store` for staff during the embargo. */
+                    "Cache-Control"?: string;
+                    /** @description RFC 9530: `sha-256=:<base64>:` of these bytes. */
+                    "Repr-Digest"?: string;
+                    /** @description The digest in hex, as `sha256sum` prints it. */
+                    "X-Content-SHA256"?: string;
+                    /** @description The verify route (`rel="describedby"`) and this canonical address. */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeeklyReportContentDto"];
+                };
+            };
+            /** @description Not Modified: `If-None-Match` holds the digest; no body. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description REPORT_WEEK_INVALID, VALIDATION_FAILED (revision). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description REPORT_NOT_FOUND: no such (visible) revision. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description REPORT_CONTENT_ALTERED: the stored content no longer hashes to the published digest. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4515,11 +6577,24 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    /** @description Revalidate before reuse (`public, no-cache`); `private, no-store` when signed in */
+                    "Cache-Control"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WeeklyReportVerificationDto"];
                 };
+            };
+            /** @description Not Modified: the `If-None-Match` tag is still current; no body. */
+            304: {
+                headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: {
                 headers: {
@@ -4531,6 +6606,1156 @@ export interface operations {
             };
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getWeeklyReportsFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feed (RFC 4287). */
+            200: {
+                headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    /** @description Revalidate before reuse (`public, no-cache`); `private, no-store` when signed in */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": string;
+                };
+            };
+            /** @description Not Modified: the `If-None-Match` tag is still current; no body. */
+            304: {
+                headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listAgencyResponses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The agency's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    /** @description Revalidate before reuse (`public, no-cache`); `private, no-store` when signed in */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicResponseListDto"];
+                };
+            };
+            /** @description Not Modified: the `If-None-Match` tag is still current; no body. */
+            304: {
+                headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description AGENCY_INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description AGENCY_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listWeeklyReportResponses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The week: the Jalali day of its Saturday (`1401-06-26`); any day of the week, in either calendar, also finds it. */
+                week: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    /** @description Revalidate before reuse (`public, no-cache`); `private, no-store` when signed in */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeekResponsesDto"];
+                };
+            };
+            /** @description Not Modified: the `If-None-Match` tag is still current; no body. */
+            304: {
+                headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description REPORT_WEEK_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description REPORT_NOT_FOUND: no report of that week is public */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    listResponses: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Only this agency's. */
+                agencyId?: string;
+                status?: components["schemas"]["AgencyResponseStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyResponseListDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: only for admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    recordResponse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordResponseDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyResponseDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, RESPONSE_SUBJECT_INVALID, RESPONSE_DATE_IN_FUTURE, RESPONSE_RECEIVED_BEFORE_REQUESTED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: only for admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RESPONSE_ALREADY_REQUESTED: complete the open request (details.response.id) instead */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RESPONSE_AGENCY_UNKNOWN, RESPONSE_REPORT_INVALID, RESPONSE_SCORE_INVALID */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getResponse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The response's (or request's) id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyResponseDto"];
+                };
+            };
+            /** @description RESPONSE_INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: only for admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RESPONSE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    updateResponse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The response's (or request's) id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateResponseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyResponseDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, RESPONSE_INVALID_ID, RESPONSE_NOT_RECEIVED (receivedOn or bodyFa missing), RESPONSE_DATE_IN_FUTURE, RESPONSE_RECEIVED_BEFORE_REQUESTED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: only for admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RESPONSE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description VERSION_CONFLICT (details.current: the response as it is now), or RESPONSE_NOT_EDITABLE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    requestResponse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestResponseDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyResponseDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, RESPONSE_SUBJECT_INVALID, RESPONSE_DATE_IN_FUTURE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: only for admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RESPONSE_ALREADY_REQUESTED (details.response.id: the open request) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RESPONSE_AGENCY_UNKNOWN, RESPONSE_REPORT_INVALID, RESPONSE_SCORE_INVALID */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    publishResponse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The response's (or request's) id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishResponseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyResponseDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, RESPONSE_INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: only for admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RESPONSE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description VERSION_CONFLICT (details.current: the response as it is now), RESPONSE_NOT_RECEIVED (still a request) or RESPONSE_NOT_EDITABLE (already published) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    withdrawResponse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The response's (or request's) id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawResponseDto"];
+            };
+        };
+        responses: {
+            /** @description Withdrawn. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED, RESPONSE_INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: only for admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RESPONSE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description VERSION_CONFLICT (details.current: the response as it is now), or RESPONSE_NOT_EDITABLE (a published reply stays) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    exportRankings: {
+        parameters: {
+            query: {
+                by?: "score" | "progress";
+                /** @description The day (ISO or Jalali, any digits); default: today in Asia/Tehran. */
+                asOf?: string;
+                /** @description Scores of this evaluation round only. */
+                roundId?: string;
+                kind?: "ministry" | "organisation" | "bank" | "judiciary" | "governorate" | "company" | "foundation" | "council" | "other";
+                branch?: "executive" | "judiciary" | "legislative" | "other";
+                /** @description `overdue`/`at_risk`: on any milestone; `on_track`: none overdue or at risk; `connected`/`not_connected`: to the national window by the day. */
+                status?: "overdue" | "at_risk" | "on_track" | "connected" | "not_connected";
+                /** @description Text in the name (Persian or English) or code. */
+                search?: string;
+                /** @description `rank`: best first; `-rank`: worst first; `name`: Persian alphabetical order; `kind`; `score` / `progress`: lowest first (`-score`: highest first); `movement`: places gained, fewest first (`-movement`: most first). A `-` reverses. Rows with no value (no rank, score, progress or movement) always come last; ties keep rank order. */
+                sort?: "rank" | "-rank" | "name" | "-name" | "kind" | "-kind" | "score" | "-score" | "progress" | "-progress" | "movement" | "-movement";
+                /** @description Only agencies whose score is at least this (0–100, up to two decimals, any digits). */
+                minScore?: string;
+                /** @description Only agencies whose score is at most this (0–100, up to two decimals, any digits). */
+                maxScore?: string;
+                scope?: "main" | "all";
+                /** @description `csv`: UTF-8 with a byte-order mark, RFC 4180, CRLF; `xlsx`: a workbook with the rows and an "about" sheet; `json`: `{about, columns, rows}`. */
+                format: "csv" | "xlsx" | "json";
+                /** @description `fa`: Persian headers and labels, a right-to-left sheet; `en`: English, left to right. */
+                lang?: "fa" | "en";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rankings, in the order and with the figures of `GET /api/v1/rankings`. `Content-Disposition: attachment` with an ASCII `filename` (the Jalali day in it, e.g. `rankings-1401-05-31.xlsx`) and the Persian name as RFC 5987 `filename*`. */
+            200: {
+                headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    /** @description Revalidate before reuse (`public, no-cache`); `private, no-store` when signed in */
+                    "Cache-Control"?: string;
+                    /** @description attachment; filename="…"; filename*=UTF-8''… */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv; charset=utf-8": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/json": components["schemas"]["RankingsExportDto"];
+                };
+            };
+            /** @description Not Modified: the `If-None-Match` tag is still current; no body. */
+            304: {
+                headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED: a format, language or filter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    exportAgencies: {
+        parameters: {
+            query: {
+                /** @description Text to find in the Persian or English name; Persian and Arabic letter and digit forms match alike. */
+                search?: string;
+                /** @description `main`: the 170 main agencies; `all`: with subordinate bodies. */
+                scope?: "main" | "all";
+                /** @description `csv`: UTF-8 with a byte-order mark, RFC 4180, CRLF; `xlsx`: a workbook with the rows and an "about" sheet; `json`: `{about, columns, rows}`. */
+                format: "csv" | "xlsx" | "json";
+                /** @description `fa`: Persian headers and labels, a right-to-left sheet; `en`: English, left to right. */
+                lang?: "fa" | "en";
+                /** @description The day of the milestone status: ISO (`2022-08-22`) or Jalali (`1401/05/31`), any digits. Default: today in Asia/Tehran. */
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agencies, in the order of `GET /api/v1/agencies`. `Content-Disposition: attachment` with an ASCII `filename` (the Jalali day in it, e.g. `rankings-1401-05-31.xlsx`) and the Persian name as RFC 5987 `filename*`. */
+            200: {
+                headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    /** @description Revalidate before reuse (`public, no-cache`); `private, no-store` when signed in */
+                    "Cache-Control"?: string;
+                    /** @description attachment; filename="…"; filename*=UTF-8''… */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv; charset=utf-8": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/json": components["schemas"]["AgenciesExportDto"];
+                };
+            };
+            /** @description Not Modified: the `If-None-Match` tag is still current; no body. */
+            304: {
+                headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED: a format, language or filter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    exportAgencyServices: {
+        parameters: {
+            query: {
+                /** @description Only services at this stage. */
+                stage?: "not_electronic" | "electronic" | "single_window" | "national_window";
+                /** @description Only the services this system carries. */
+                systemId?: string;
+                /** @description Text in the code or the Persian or English name; Persian and Arabic forms match alike. */
+                search?: string;
+                /** @description `csv`: UTF-8 with a byte-order mark, RFC 4180, CRLF; `xlsx`: a workbook with the rows and an "about" sheet; `json`: `{about, columns, rows}`. */
+                format: "csv" | "xlsx" | "json";
+                /** @description `fa`: Persian headers and labels, a right-to-left sheet; `en`: English, left to right. */
+                lang?: "fa" | "en";
+            };
+            header?: never;
+            path: {
+                /** @description The agency's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agency's services by code, streamed. `Content-Disposition: attachment` with an ASCII `filename` (the Jalali day in it, e.g. `rankings-1401-05-31.xlsx`) and the Persian name as RFC 5987 `filename*`. */
+            200: {
+                headers: {
+                    /** @description attachment; filename="…"; filename*=UTF-8''… */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv; charset=utf-8": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/json": components["schemas"]["AgencyServicesExportDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (a format, language or filter), AGENCY_INVALID_ID. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description AGENCY_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    exportWeeklyReport: {
+        parameters: {
+            query: {
+                /** @description A revision (default: the newest). */
+                revision?: number;
+                /** @description `csv`: UTF-8 with a byte-order mark, RFC 4180, CRLF; `xlsx`: a workbook with the rows and an "about" sheet; `json`: `{about, columns, rows}`. */
+                format: "csv" | "xlsx" | "json";
+                /** @description `fa`: Persian headers and labels, a right-to-left sheet; `en`: English, left to right. */
+                lang?: "fa" | "en";
+            };
+            header?: never;
+            path: {
+                /** @description The week: the Jalali day of its Saturday (`1401-06-26`); any day of the week, in either calendar, also finds it. */
+                week: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The revision's ranking with each agency's listed milestones. `Content-Disposition: attachment` with an ASCII `filename` (the Jalali day in it, e.g. `rankings-1401-05-31.xlsx`) and the Persian name as RFC 5987 `filename*`. */
+            200: {
+                headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    /** @description Revalidate before reuse (`public, no-cache`); `private, no-store` when signed in */
+                    "Cache-Control"?: string;
+                    /** @description attachment; filename="…"; filename*=UTF-8''… */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv; charset=utf-8": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/json": components["schemas"]["WeeklyReportExportDto"];
+                };
+            };
+            /** @description Not Modified: the `If-None-Match` tag is still current; no body. */
+            304: {
+                headers: {
+                    /** @description A strong tag of these bytes; send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED (a format, language or revision), REPORT_WEEK_INVALID. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description REPORT_NOT_FOUND: no such (public) week or revision. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    getOpenDataBundle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bundle. `Content-Disposition: attachment` with the Jalali day in its name (`open-data-1401-05-31.zip`). */
+            200: {
+                headers: {
+                    /** @description attachment; filename="…"; filename*=UTF-8''… */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4563,8 +7788,24 @@ export const pathsApiV1ScoresGetParametersQueryStatusValues: ReadonlyArray<Flatt
 export const pathsApiV1ImportsTemplatesFileGetParametersPathFileValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/imports/templates/{file}"]["get"]["parameters"]["path"]["file"]> = ["scores.xlsx", "scores.csv", "progress.xlsx", "progress.csv"];
 export const pathsApiV1ImportsKindPreviewPostParametersPathKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/imports/{kind}/preview"]["post"]["parameters"]["path"]["kind"]> = ["scores", "progress"];
 export const pathsApiV1ImportsKindCommitPostParametersPathKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/imports/{kind}/commit"]["post"]["parameters"]["path"]["kind"]> = ["scores", "progress"];
-export const auditEntityTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntityType"]> = ["user_session", "app_user", "evaluation_round", "evaluation_session", "score", "agency", "e_service", "agency_system", "programme_cycle", "milestone_definition", "weekly_report", "import", "dataset"];
-export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["sign_in", "sign_out", "create_user", "create_round", "close_round", "create_session", "update_session", "correct_session", "create_score", "update_score", "correct_score", "submit_score", "review_score", "finalise_score", "record_progress", "record_service_stage", "record_system_stage", "carry_system_stage", "create_cycle", "update_cycle", "create_milestone", "update_milestone", "create_service", "withdraw_service", "publish_weekly_report", "revise_weekly_report", "import", "seed"];
+export const pathsApiV1RankingsExportGetParametersQueryByValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/rankings/export"]["get"]["parameters"]["query"]["by"]> = ["score", "progress"];
+export const pathsApiV1RankingsExportGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/rankings/export"]["get"]["parameters"]["query"]["kind"]> = ["ministry", "organisation", "bank", "judiciary", "governorate", "company", "foundation", "council", "other"];
+export const pathsApiV1RankingsExportGetParametersQueryBranchValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/rankings/export"]["get"]["parameters"]["query"]["branch"]> = ["executive", "judiciary", "legislative", "other"];
+export const pathsApiV1RankingsExportGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/rankings/export"]["get"]["parameters"]["query"]["status"]> = ["overdue", "at_risk", "on_track", "connected", "not_connected"];
+export const pathsApiV1RankingsExportGetParametersQuerySortValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/rankings/export"]["get"]["parameters"]["query"]["sort"]> = ["rank", "-rank", "name", "-name", "kind", "-kind", "score", "-score", "progress", "-progress", "movement", "-movement"];
+export const pathsApiV1RankingsExportGetParametersQueryScopeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/rankings/export"]["get"]["parameters"]["query"]["scope"]> = ["main", "all"];
+export const pathsApiV1RankingsExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/rankings/export"]["get"]["parameters"]["query"]["format"]> = ["csv", "xlsx", "json"];
+export const pathsApiV1RankingsExportGetParametersQueryLangValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/rankings/export"]["get"]["parameters"]["query"]["lang"]> = ["fa", "en"];
+export const pathsApiV1AgenciesExportGetParametersQueryScopeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/agencies/export"]["get"]["parameters"]["query"]["scope"]> = ["main", "all"];
+export const pathsApiV1AgenciesExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/agencies/export"]["get"]["parameters"]["query"]["format"]> = ["csv", "xlsx", "json"];
+export const pathsApiV1AgenciesExportGetParametersQueryLangValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/agencies/export"]["get"]["parameters"]["query"]["lang"]> = ["fa", "en"];
+export const pathsApiV1AgenciesIdServicesExportGetParametersQueryStageValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/agencies/{id}/services/export"]["get"]["parameters"]["query"]["stage"]> = ["not_electronic", "electronic", "single_window", "national_window"];
+export const pathsApiV1AgenciesIdServicesExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/agencies/{id}/services/export"]["get"]["parameters"]["query"]["format"]> = ["csv", "xlsx", "json"];
+export const pathsApiV1AgenciesIdServicesExportGetParametersQueryLangValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/agencies/{id}/services/export"]["get"]["parameters"]["query"]["lang"]> = ["fa", "en"];
+export const pathsApiV1WeeklyReportsWeekExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/weekly-reports/{week}/export"]["get"]["parameters"]["query"]["format"]> = ["csv", "xlsx", "json"];
+export const pathsApiV1WeeklyReportsWeekExportGetParametersQueryLangValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/weekly-reports/{week}/export"]["get"]["parameters"]["query"]["lang"]> = ["fa", "en"];
+export const auditEntityTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntityType"]> = ["user_session", "app_user", "evaluation_round", "evaluation_session", "score", "agency", "e_service", "agency_system", "programme_cycle", "milestone_definition", "weekly_report", "agency_response", "import", "dataset"];
+export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["sign_in", "sign_out", "create_user", "create_round", "close_round", "create_session", "update_session", "correct_session", "create_score", "update_score", "correct_score", "submit_score", "review_score", "finalise_score", "record_progress", "record_service_stage", "record_system_stage", "carry_system_stage", "create_cycle", "update_cycle", "create_milestone", "update_milestone", "create_service", "withdraw_service", "publish_weekly_report", "revise_weekly_report", "request_response", "record_response", "update_response", "publish_response", "withdraw_response", "import", "seed"];
 export const signInDtoModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SignInDto"]["mode"]> = ["cookie", "token"];
 export const meDtoRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MeDto"]["role"]> = ["admin", "evaluator", "cabinet"];
 export const healthDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HealthDto"]["status"]> = ["ok", "error"];
@@ -4603,3 +7844,7 @@ export const importPreviewDtoFormatValues: ReadonlyArray<FlattenedDeepRequired<c
 export const importCommitDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportCommitDto"]["kind"]> = ["scores", "progress"];
 export const importCommitDtoFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportCommitDto"]["format"]> = ["xlsx", "csv"];
 export const reportMilestoneTermsDtoRuleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportMilestoneTermsDto"]["rule"]> = ["single_window_launched", "single_window_service_share", "national_window_connected"];
+export const agencyResponseSubjectValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgencyResponseSubject"]> = ["agency", "weekly_report", "score"];
+export const publicAgencyResponseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicAgencyResponseStatus"]> = ["requested", "published"];
+export const agencyResponseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgencyResponseStatus"]> = ["requested", "draft", "published"];
+export const exportColumnDtoTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ExportColumnDto"]["type"]> = ["text", "number", "decimal", "date", "boolean"];

@@ -3,10 +3,12 @@ import { Link, useLocation } from 'react-router-dom';
 import { AgencyDetailPage, type AgencyDetail } from '../features/agencies';
 import { ADMIN_ROLES, EDITOR_ROLES, hasRole, useMe } from '../features/auth';
 import { AgencyScoresSection } from '../features/evaluations';
+import { AgencyResponsesSection } from '../features/responses';
 
 /**
  * The agency page as the app composes it: the agency's own picture (profile, milestones on a day, services,
- * systems), its quality scores and evaluation sessions (drafts too for staff, as the server decides) and, by role,
+ * systems), its quality scores and evaluation sessions (drafts too for staff, as the server decides), its official
+ * replies (right of reply) and, by role,
  * links to record a session or progress (evaluators and admins) and to its service inventory (admins).
  */
 export function AgencyPage() {
@@ -50,7 +52,12 @@ export function AgencyPage() {
       )}
       <AgencyDetailPage
         renderActions={renderActions}
-        renderSections={(agency) => <AgencyScoresSection agencyId={agency.id} />}
+        renderSections={(agency) => (
+          <>
+            <AgencyScoresSection agencyId={agency.id} />
+            <AgencyResponsesSection agencyId={agency.id} />
+          </>
+        )}
       />
     </>
   );

@@ -10,7 +10,7 @@ interface AppNavProps {
 }
 
 /** The header's links, by role: everyone sees the overview, rankings, weekly brief and agencies; evaluators and
- * admins their forms and the review queue; admins the cycles; admins and the cabinet the audit log. (Hiding a link
+ * admins their forms and the review queue; admins the cycles and agencies' responses; admins and the cabinet the audit log. (Hiding a link
  * is a convenience: the server checks every request.) */
 export function AppNav({ id, open = false }: AppNavProps) {
   const { t } = useTranslation();
@@ -50,9 +50,14 @@ export function AppNav({ id, open = false }: AppNavProps) {
           </>
         )}
         {hasRole(user, ADMIN_ROLES) && (
-          <li>
-            <NavLink to="/cycles">{t('nav.cycles')}</NavLink>
-          </li>
+          <>
+            <li>
+              <NavLink to="/cycles">{t('nav.cycles')}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/responses">{t('nav.responses')}</NavLink>
+            </li>
+          </>
         )}
         {hasRole(user, AUDIT_ROLES) && (
           <li>

@@ -10,6 +10,7 @@ import { CyclesPage } from '../features/milestones';
 import { OverviewPage } from '../features/overview';
 import { AgencyProgressPage } from '../features/progress';
 import { RankingsPage } from '../features/rankings';
+import { ResponsesAdminPage } from '../features/responses';
 import { ReviewQueuePage, RoundsPage } from '../features/review';
 import { WeeklyBriefPage, WeeklyReportsPage } from '../features/weekly';
 import { AppLayout } from './AppLayout';
@@ -79,6 +80,14 @@ export const routes: RouteObject[] = [
             element: (
               <RequireRole roles={ADMIN_ROLES}>
                 <CyclesPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'responses',
+            element: (
+              <RequireRole roles={ADMIN_ROLES}>
+                <ResponsesAdminPage />
               </RequireRole>
             ),
           },

@@ -6,6 +6,12 @@ describe('loadConfig', () => {
   it('uses the documented defaults', () => {
     const sut = loadConfig({ INIT_CWD: '/srv/app' }, defaults);
     expect(sut).toMatchObject({ port: 3000, databaseUrl: undefined, dataDir: '/srv/app/.data', seed: 'demo' });
+    expect(sut.rateLimitPerMinute).toBe(600);
+  });
+
+  it('reads RATE_LIMIT_PER_MINUTE, 0 turning the limit off', () => {
+    expect(loadConfig({ RATE_LIMIT_PER_MINUTE: '1200' }, defaults).rateLimitPerMinute).toBe(1200);
+    expect(loadConfig({ RATE_LIMIT_PER_MINUTE: '0' }, defaults).rateLimitPerMinute).toBe(0);
   });
 
   it('reads PORT, DATA_DIR, SEED and DATABASE_URL', () => {
@@ -28,6 +34,7 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://u@h/db' }, /must start with postgres:\/\//],
     [{ DATABASE_URL: 'postgres://u@host' }, /must name a host and a database/],
     [{ SEED: 'some' }, /SEED must be one of demo, none/],
+    [{ RATE_LIMIT_PER_MINUTE: 'lots' }, /RATE_LIMIT_PER_MINUTE must be a whole number from 0 to 1000000/],
   ])('refuses %j with one clear message', (env, message) => {
     expect(() => loadConfig(env, defaults)).toThrow(ConfigError);
     expect(() => loadConfig(env, defaults)).toThrow(message);

@@ -17,6 +17,8 @@ export class AppConfig {
   readonly reportEmbargoHours!: number;
   /** `on`: produce the weekly report every Saturday 08:00 Tehran, and missed weeks at start; `off`: only by hand. */
   readonly weeklyReports!: 'on' | 'off';
+  /** Requests a minute one client address may make to `/api` (cached answers included); 0 turns the limit off. */
+  readonly rateLimitPerMinute!: number;
 
   constructor(values: AppConfig) {
     Object.assign(this, values);
@@ -45,6 +47,14 @@ function parseHours(name: string, raw: string | undefined, fallback: number): nu
   if (raw === undefined || raw === '') return fallback;
   if (!/^\d+$/.test(raw) || Number(raw) > 720) {
     throw new ConfigError(`${name} must be a whole number of hours from 0 to 720, got "${raw}"`);
+  }
+  return Number(raw);
+}
+
+function parseWhole(name: string, raw: string | undefined, fallback: number, max: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) > max) {
+    throw new ConfigError(`${name} must be a whole number from 0 to ${max}, got "${raw}"`);
   }
   return Number(raw);
 }
@@ -92,5 +102,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { cli
     readCacheBytes: parseMegabytes('READ_CACHE_MB', env.READ_CACHE_MB, 64),
     reportEmbargoHours: parseHours('REPORT_EMBARGO_HOURS', env.REPORT_EMBARGO_HOURS, 0),
     weeklyReports: oneOf('WEEKLY_REPORTS', env.WEEKLY_REPORTS, ['on', 'off'] as const, 'on'),
+    rateLimitPerMinute: parseWhole('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, 600, 1_000_000),
   });
 }

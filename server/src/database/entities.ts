@@ -13,7 +13,7 @@ import { EvaluationSession } from '../modules/evaluations/evaluation-session.ent
 import { Score } from '../modules/evaluations/score.entity.js';
 import { MilestoneDefinition } from '../modules/milestones/milestone-definition.entity.js';
 import { ProgrammeCycle } from '../modules/milestones/programme-cycle.entity.js';
-import { AgencyResponse } from '../modules/reports/agency-response.entity.js';
+import { AgencyResponse } from '../modules/responses/agency-response.entity.js';
 import { WeeklyReport } from '../modules/reports/weekly-report.entity.js';
 import { DatasetInfo } from '../modules/meta/dataset-info.entity.js';
 import { AppUser } from '../modules/users/app-user.entity.js';

@@ -5,6 +5,8 @@ import { en as weeklyStrings } from '../../features/weekly/i18n';
 import { en as reviewStrings } from '../../features/review/i18n';
 import { en as milestonesStrings } from '../../features/milestones/i18n';
 import { en as catalogueStrings } from '../../features/catalogue/i18n';
+import { en as responsesStrings } from '../../features/responses/i18n';
+import { en as exportStrings } from '../../components/exportMenu.i18n';
 
 export const en: TranslationResources = {
   app: {
@@ -217,6 +219,7 @@ export const en: TranslationResources = {
     newSession: 'Record a session',
     imports: 'Import a spreadsheet',
     audit: 'Audit log',
+    responses: 'Responses',
   },
   role: {
     admin: 'Administrator',
@@ -563,6 +566,11 @@ export const en: TranslationResources = {
       withdraw_service: 'Withdrew a service from the inventory',
       publish_weekly_report: 'Published a weekly report',
       revise_weekly_report: 'Revised a weekly report',
+      request_response: 'Asked an agency for its response',
+      record_response: 'Recorded a response received',
+      update_response: 'Edited a response',
+      publish_response: 'Published a response',
+      withdraw_response: 'Withdrew a request or deleted a draft response',
       import: 'Imported a spreadsheet',
       seed: 'Loaded the initial data',
     },
@@ -578,6 +586,7 @@ export const en: TranslationResources = {
       programme_cycle: 'Programme cycle',
       milestone_definition: 'Milestone',
       weekly_report: 'Weekly report',
+      agency_response: 'Agency response',
       import: 'Imported file',
       dataset: 'Data set',
     },
@@ -631,6 +640,13 @@ export const en: TranslationResources = {
       events: 'Events recorded',
       expiresAt: 'Session ends',
       week: 'Week',
+      subject: 'Subject',
+      requestedOn: 'Day asked',
+      receivedOn: 'Day received',
+      bodyFa: 'Response text',
+      bodyEn: 'English translation',
+      documentUrl: 'Letter address',
+      publishedAt: 'Published at',
       cycle: 'Programme cycle',
       revision: 'Revision',
       kind: 'Kind',
@@ -682,4 +698,6 @@ export const en: TranslationResources = {
   review: reviewStrings,
   milestones: milestonesStrings,
   catalogue: catalogueStrings,
+  responses: responsesStrings,
+  exports: exportStrings,
 };

@@ -4,6 +4,8 @@ import { fa as weeklyStrings } from '../../features/weekly/i18n';
 import { fa as reviewStrings } from '../../features/review/i18n';
 import { fa as milestonesStrings } from '../../features/milestones/i18n';
 import { fa as catalogueStrings } from '../../features/catalogue/i18n';
+import { fa as responsesStrings } from '../../features/responses/i18n';
+import { fa as exportStrings } from '../../components/exportMenu.i18n';
 
 /** Persian strings: the default language and the shape every other language must match. */
 export const fa = {
@@ -217,6 +219,7 @@ export const fa = {
     newSession: 'ثبت جلسه ارزیابی',
     imports: 'ورود از صفحه‌گسترده',
     audit: 'گزارش رویدادها',
+    responses: 'جوابیه‌ها',
   },
   role: {
     admin: 'مدیر سامانه',
@@ -562,6 +565,11 @@ export const fa = {
       withdraw_service: 'خارج کردن خدمت از سیاهه',
       publish_weekly_report: 'انتشار گزارش هفتگی',
       revise_weekly_report: 'اصلاح گزارش هفتگی',
+      request_response: 'ثبت درخواست جوابیه',
+      record_response: 'ثبت جوابیه دریافت‌شده',
+      update_response: 'ویرایش جوابیه',
+      publish_response: 'انتشار جوابیه',
+      withdraw_response: 'حذف درخواست یا پیش‌نویس جوابیه',
       import: 'ورود داده از فایل',
       seed: 'بارگذاری داده اولیه',
     },
@@ -577,6 +585,7 @@ export const fa = {
       programme_cycle: 'دوره برنامه',
       milestone_definition: 'مهلت',
       weekly_report: 'گزارش هفتگی',
+      agency_response: 'جوابیه دستگاه',
       import: 'فایل واردشده',
       dataset: 'مجموعه داده',
     },
@@ -630,6 +639,13 @@ export const fa = {
       events: 'رویدادهای ثبت‌شده',
       expiresAt: 'پایان نشست',
       week: 'هفته',
+      subject: 'موضوع',
+      requestedOn: 'تاریخ درخواست',
+      receivedOn: 'تاریخ دریافت',
+      bodyFa: 'متن پاسخ',
+      bodyEn: 'ترجمه انگلیسی',
+      documentUrl: 'نشانی نامه',
+      publishedAt: 'زمان انتشار',
       cycle: 'دوره برنامه',
       revision: 'ویرایش',
       kind: 'نوع',
@@ -681,6 +697,8 @@ export const fa = {
   review: reviewStrings,
   milestones: milestonesStrings,
   catalogue: catalogueStrings,
+  responses: responsesStrings,
+  exports: exportStrings,
 };
 
 export type TranslationResources = typeof fa;

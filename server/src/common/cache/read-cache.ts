@@ -1,17 +1,21 @@
 import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import { applyDecorators } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
+import { ApiExtension } from '@nestjs/swagger';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import { tehranToday } from '../dates/calendar-day.js';
 import type { DataVersion } from '../db/data-version.js';
+import { PUBLIC_READ_EXTENSION } from '../http/openapi-document.js';
 import { requestIdOf } from '../http/request-id.js';
 
 /**
  * Marks a public GET handler whose answer depends only on the URL, the day in Tehran and the data: its bytes are
  * served from the read cache. Signed-in requests (which may see drafts and internal notes) are never cached.
  */
-export const PublicRead = () => RouteConfig({ publicRead: true });
+export const PublicRead = () =>
+  applyDecorators(RouteConfig({ publicRead: true }), ApiExtension(PUBLIC_READ_EXTENSION, true));
 
 /** The session cookie's name (auth.guard.ts): its presence means the answer may be a staff answer. */
 const SESSION_COOKIE_PREFIX = 'monitor_session=';
@@ -33,12 +37,22 @@ const PER_REQUEST_HEADERS = new Set([
   'connection',
   'keep-alive',
   'set-cookie',
+  'retry-after',
+  'x-ratelimit-limit',
+  'x-ratelimit-remaining',
+  'x-ratelimit-reset',
 ]);
+
+/**
+ * Lets a cached answer go, or answers in its place (e.g. 429 to a client over its rate limit) and says `false`.
+ * Cached answers skip the Fastify hooks where uncached ones are counted, so this is where they are counted.
+ */
+export type ReadCacheGate = (request: IncomingMessage, response: ServerResponse, requestId: string) => boolean;
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** Set by the read cache on a request it may answer: the key and the data version it was computed at. */
-    readCacheKey?: { key: string; version: number };
+    readCacheKey?: { key: string; version: number; keep: boolean };
   }
 }
 
@@ -46,7 +60,9 @@ declare module 'fastify' {
  * The one read path for public data: serialised response bytes kept per (route and normalised query, the day in
  * Tehran, the data version), with a strong ETag and `304 Not Modified`. "Today" (the default as-of day) therefore
  * rolls over at Tehran midnight, and a commit anywhere moves the data version (see DataVersion), which empties the
- * cache: an answer is never stale. Memory is bounded by bytes (least recently used first out).
+ * cache: an answer is never stale. Memory is bounded by bytes (least recently used first out). With no memory
+ * for it (`READ_CACHE_MB=0`) or while the data version cannot be trusted, nothing is kept, but every public answer
+ * is still tagged and revalidated (`ETag`, `304`): the tag is the hash of the bytes, true whatever the cache holds.
  */
 export class ReadCache {
   private readonly entries: LRUCache<string, Entry> | undefined;
@@ -55,6 +71,7 @@ export class ReadCache {
   constructor(
     maxBytes: number,
     private readonly dataVersion: DataVersion,
+    private readonly gate: ReadCacheGate = () => true,
   ) {
     // An entry's size: its bytes, and about 2 KB for its headers.
     this.entries =
@@ -89,23 +106,27 @@ export class ReadCache {
     if (hasCredentials(request.headers)) return false;
     const entry = this.entries.get(this.keyOf(request.url ?? '/'));
     if (!entry) return false;
-    send(response, entry, request.headers, requestIdOf(request.headers));
+    const requestId = requestIdOf(request.headers);
+    if (this.gate(request, response, requestId)) send(response, entry, request.headers, requestId);
     return true;
   }
 
   /** Within Fastify (requests that did not come through the server's door, e.g. `inject`): the same answer. */
   private serve(request: FastifyRequest, reply: FastifyReply): boolean {
-    if (!this.entries || request.method !== 'GET' || !this.dataVersion.trusted) return false;
+    if (request.method !== 'GET') return false;
     const config = request.routeOptions.config as { publicRead?: boolean } | undefined;
     if (!config?.publicRead || hasCredentials(request.headers)) return false;
     const key = this.keyOf(request.url);
-    const entry = this.entries.get(key);
+    const keep = this.entries !== undefined && this.dataVersion.trusted;
+    const entry = keep ? this.entries?.get(key) : undefined;
     if (!entry) {
-      request.readCacheKey = { key, version: this.dataVersion.current };
+      request.readCacheKey = { key, version: this.dataVersion.current, keep };
       return false;
     }
     reply.hijack();
-    send(reply.raw, entry, request.headers, String(request.id));
+    if (this.gate(request.raw, reply.raw, String(request.id))) {
+      send(reply.raw, entry, request.headers, String(request.id));
+    }
     return true;
   }
 
@@ -122,7 +143,7 @@ export class ReadCache {
     const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
     setCacheHeaders(reply, etag);
     // Computed at an older version: a write committed meanwhile, so these bytes may predate it. Serve, don't keep.
-    if (pending.version === this.dataVersion.current) {
+    if (pending.keep && pending.version === this.dataVersion.current) {
       const head: string[] = [];
       for (const [name, value] of Object.entries({ ...reply.raw.getHeaders(), ...reply.getHeaders() })) {
         if (value === undefined || PER_REQUEST_HEADERS.has(name)) continue;

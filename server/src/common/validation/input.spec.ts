@@ -41,7 +41,7 @@ describe('the shared input constraints', () => {
     expect(found).toEqual([
       {
         field: 'value',
-        fa: 'value: باید عددی با حداکثر دو رقم اعشار باشد، مانند ۲۶٫۰۷',
+        fa: 'باید عددی با حداکثر دو رقم اعشار باشد، مانند ۲۶٫۰۷',
         en: expect.stringContaining('at most two decimals'),
       },
       {
@@ -55,7 +55,7 @@ describe('the shared input constraints', () => {
   it('name the maximum in Persian digits', async () => {
     const { problems: found } = await problems({ value: '100.01', heldOn: '2022-08-22' });
     expect(found).toEqual([
-      { field: 'value', fa: 'value: نباید بیشتر از ۱۰۰٫۰۰ باشد', en: 'value must not be greater than 100.00' },
+      { field: 'value', fa: 'نباید بیشتر از ۱۰۰٫۰۰ باشد', en: 'value must not be greater than 100.00' },
     ]);
   });
 });

@@ -580,5 +580,71 @@ export async function seedDemoData(manager: EntityManager): Promise<DemoCredenti
     const publishedAt = tehranInstant(addDays(week, 7), 8);
     await produceWeeklyReport(manager, week, { publishedAt, embargoHours: 0 });
   }
+  await seedResponses(manager, accounts[0]!.id, roundId);
   return accounts.map(({ username, password, role }) => ({ username, password, role }));
+}
+
+/**
+ * The right of reply, as the press practises it: the first two agencies overdue in the first weekly report after
+ * the Shahrivar deadline were asked to comment; the first answered (published beside that report), the second has
+ * not (shown as "no response yet"); and the top-scored agency of the summer round replied to its score.
+ */
+async function seedResponses(manager: EntityManager, adminId: string, roundId: string): Promise<void> {
+  const overdue: Array<{ report_id: string; agency_id: string; published_on: string }> = await manager.query(
+    `SELECT r.id AS report_id, e.value -> 'agency' ->> 'id' AS agency_id,
+            (r.published_at AT TIME ZONE 'Asia/Tehran')::date::text AS published_on
+       FROM weekly_report r
+      CROSS JOIN LATERAL jsonb_array_elements(r.content -> 'milestones') m
+      CROSS JOIN LATERAL jsonb_array_elements(m.value -> 'overdue') e
+      WHERE r.status = 'published' AND r.week_starts_on > $1
+      ORDER BY r.week_starts_on, e.value -> 'agency' ->> 'code'
+      LIMIT 2`,
+    [DEMO.singleWindowDue],
+  );
+  const [answered, silent] = overdue;
+  if (answered) {
+    const asked = answered.published_on;
+    await manager.query(
+      `INSERT INTO agency_response (id, agency_id, weekly_report_id, requested_on, received_on, body_fa, body_en,
+                                   status, published_at, created_by_id, published_by_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 'published', $8, $9, $9)`,
+      [
+        stableUuid('response:weekly'),
+        answered.agency_id,
+        answered.report_id,
+        asked,
+        addDays(asked, 3),
+        'پنجره واحد این دستگاه در شهریور ۱۴۰۱ راه‌اندازی شده و تأخیر در ثبت آن در سامانه پایش ناشی از تأخیر در ارسال مستندات بوده است. (متن نمایشی)',
+        "This agency's single window was launched in Shahrivar 1401; the delay in recording it came from late paperwork. (Demonstration text)",
+        tehranInstant(addDays(asked, 4), 10),
+        adminId,
+      ],
+    );
+  }
+  if (silent) {
+    await manager.query(
+      `INSERT INTO agency_response (id, agency_id, weekly_report_id, requested_on, status, created_by_id)
+       VALUES ($1, $2, $3, $4, 'requested', $5)`,
+      [stableUuid('response:request'), silent.agency_id, silent.report_id, silent.published_on, adminId],
+    );
+  }
+  const [top]: Array<{ id: string; agency_id: string }> = await manager.query(
+    `SELECT id, agency_id FROM score WHERE round_id = $1 AND status = 'final' ORDER BY total DESC, agency_id LIMIT 1`,
+    [roundId],
+  );
+  if (top) {
+    await manager.query(
+      `INSERT INTO agency_response (id, agency_id, score_id, received_on, body_fa, status, published_at,
+                                   created_by_id, published_by_id)
+       VALUES ($1, $2, $3, '2022-08-28', $4, 'published', $5, $6, $6)`,
+      [
+        stableUuid('response:score'),
+        top.agency_id,
+        top.id,
+        'از ارزیابی دقیق وزارت ارتباطات سپاسگزاریم؛ نسخه همراه خدمات این دستگاه در دست آماده‌سازی است. (متن نمایشی)',
+        tehranInstant('2022-08-29', 10),
+        adminId,
+      ],
+    );
+  }
 }

@@ -16,7 +16,7 @@ export class AgenciesController {
   @PublicRead()
   @ApiOperation({ operationId: 'listAgencies', summary: 'Agencies, paginated, with search' })
   @ApiOkResponse({ type: AgencyListDto })
-  @ApiBadRequestResponse({ type: ErrorResponseDto })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'VALIDATION_FAILED: details lists each field' })
   list(@Query() query: ListAgenciesQuery): Promise<AgencyListDto> {
     return this.agencies.list(query);
   }
@@ -28,7 +28,8 @@ export class AgenciesController {
     summary: 'One agency with its parent, subordinate bodies, systems and stage counts',
   })
   @ApiOkResponse({ type: AgencyDetailDto })
-  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'AGENCY_INVALID_ID: the id is not a UUID' })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'AGENCY_NOT_FOUND' })
   get(
     @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new AgencyInvalidIdException() })) id: string,
   ): Promise<AgencyDetailDto> {

@@ -30,6 +30,11 @@ export const AUDIT_ACTIONS = [
   'withdraw_service',
   'publish_weekly_report',
   'revise_weekly_report',
+  'request_response',
+  'record_response',
+  'update_response',
+  'publish_response',
+  'withdraw_response',
   'import',
   'seed',
 ] as const;
@@ -47,6 +52,7 @@ export const AUDIT_ENTITY_TYPES = [
   'programme_cycle',
   'milestone_definition',
   'weekly_report',
+  'agency_response',
   'import',
   'dataset',
 ] as const;

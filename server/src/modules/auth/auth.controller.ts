@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import {
+  ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -23,7 +24,7 @@ export class AuthController {
 
   @Post('login')
   @HttpCode(200)
-  @RouteConfig({ rateLimit: { max: 10, timeWindow: 60_000 } })
+  @RouteConfig({ rateLimit: { max: 10, timeWindow: 60_000, hook: 'preHandler' } }) // after parsing: keyed by username too
   @ApiOperation({ operationId: 'signIn', summary: 'Sign in (10 attempts a minute per address)' })
   @ApiOkResponse({ type: SignInResponseDto })
   @ApiUnauthorizedResponse({ type: ErrorResponseDto })
@@ -51,6 +52,7 @@ export class AuthController {
   @HttpCode(204)
   @Roles(...USER_ROLES)
   @ApiOperation({ operationId: 'signOut', summary: 'Sign out: the session ends on the server' })
+  @ApiNoContentResponse({ description: 'Signed out; the session cookies are cleared' })
   async signOut(
     @Req() request: AuthenticatedRequest,
     @CurrentUser() user: AuthUser,

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { HealthDto } from './dto/health.dto.js';
 import { HealthService } from './health.service.js';
@@ -11,6 +11,7 @@ export class HealthController {
 
   /** Up only when the database answers. */
   @Get()
+  @ApiOperation({ operationId: 'getHealth', summary: 'Up (200) only when the database answers; 503 otherwise' })
   @ApiOkResponse({ type: HealthDto })
   @ApiServiceUnavailableResponse({ type: HealthDto })
   async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthDto> {

@@ -56,6 +56,7 @@ export class ImportsController {
   @ApiParam({ name: 'file', enum: ['scores.xlsx', 'scores.csv', 'progress.xlsx', 'progress.csv'] })
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv')
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'VALIDATION_FAILED (the query)' })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'IMPORT_UNKNOWN_TEMPLATE, IMPORT_ROUND_NOT_FOUND' })
   @ApiUnauthorizedResponse({ type: ErrorResponseDto })
   @ApiForbiddenResponse({ type: ErrorResponseDto })

@@ -1,6 +1,6 @@
 import { PublicRead } from '../../common/cache/read-cache.js';
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MetaDto } from './dto/meta.dto.js';
 import { MetaService } from './meta.service.js';
 
@@ -11,6 +11,10 @@ export class MetaController {
 
   @Get()
   @PublicRead()
+  @ApiOperation({
+    operationId: 'getMeta',
+    summary: 'About the data: whether it is demonstration data, its notice, the server version',
+  })
   @ApiOkResponse({ type: MetaDto })
   get(): Promise<MetaDto> {
     return this.meta.get();

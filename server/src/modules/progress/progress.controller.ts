@@ -44,6 +44,7 @@ export class ProgressController {
     summary: "An agency's connection progress: current days, version and ledger (newest first)",
   })
   @ApiOkResponse({ type: AgencyProgressDto })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'AGENCY_INVALID_ID, VALIDATION_FAILED' })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   getAgencyProgress(
     @Param('id', agencyId()) id: string,
@@ -83,7 +84,7 @@ export class ProgressController {
   @PublicRead()
   @ApiOperation({ operationId: 'listAgencyServices', summary: "An agency's services with their stage days" })
   @ApiOkResponse({ type: ServiceListDto })
-  @ApiBadRequestResponse({ type: ErrorResponseDto })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'AGENCY_INVALID_ID, VALIDATION_FAILED' })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   listAgencyServices(
     @Param('id', agencyId()) id: string,
@@ -96,6 +97,7 @@ export class ProgressController {
   @PublicRead()
   @ApiOperation({ operationId: 'listAgencySystems', summary: "An agency's systems with their stage days" })
   @ApiOkResponse({ type: SystemListDto })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'AGENCY_INVALID_ID' })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   listAgencySystems(@Param('id', agencyId()) id: string): Promise<SystemListDto> {
     return this.progress.listAgencySystems(id);

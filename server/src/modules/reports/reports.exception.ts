@@ -34,3 +34,16 @@ export class ReportOutsideCycleException extends AppException {
     });
   }
 }
+
+/**
+ * 409: the stored content of a revision no longer hashes to its published digest (changed behind the database's
+ * guard), so its permalink cannot give the published bytes; `verify` shows both digests.
+ */
+export class ReportContentAlteredException extends AppException {
+  constructor(week: string, revision: number) {
+    super('REPORT_CONTENT_ALTERED', HttpStatus.CONFLICT, {
+      fa: `محتوای ذخیره‌شده ویرایش ${revision} گزارش هفته ${week} با چکیده منتشرشده آن یکی نیست؛ نشانی پایدار آن تا رفع این ناسازگاری پاسخ نمی‌دهد.`,
+      en: `The stored content of revision ${revision} of the week ${week} no longer matches its published digest; its permalink answers again once this is resolved.`,
+    });
+  }
+}

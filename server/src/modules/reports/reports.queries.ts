@@ -127,3 +127,39 @@ export async function insertReport(db: EntityManager, report: NewReport): Promis
   );
   return rows[0]?.id;
 }
+
+/** A published revision as the Atom feed tells it: the facts of its summary, without the whole content. */
+export interface FeedRow {
+  id: string;
+  week_starts_on: string;
+  week_ends_on: string;
+  revision: number;
+  revision_reason: string | null;
+  digest: string;
+  published_at: string;
+  public_from: string;
+  /** Agencies connected to the national window during the week. */
+  joined: number;
+  /** Agencies overdue on at least one milestone at the week's end. */
+  laggards: number;
+}
+
+/**
+ * The newest revisions visible at `visibleAt` (by the moment the public could first read them, then revision),
+ * at most `limit`: every revision is an entry of its own, so a correction is heard like a new report.
+ */
+export function selectFeedRevisions(db: EntityManager, visibleAt: Date, limit: number): Promise<FeedRow[]> {
+  return db.query<FeedRow[]>(
+    `SELECT r.id, to_char(r.week_starts_on, 'YYYY-MM-DD') AS week_starts_on,
+       to_char(r.week_ends_on, 'YYYY-MM-DD') AS week_ends_on, r.revision, r.revision_reason, r.digest,
+       to_char(r.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS published_at,
+       to_char(r.public_from AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS public_from,
+       coalesce(jsonb_array_length(r.content->'joined'), 0)::int AS joined,
+       coalesce((r.content->'laggards'->>'count')::int, 0) AS laggards
+     FROM weekly_report r
+     WHERE ${VISIBLE}
+     ORDER BY r.public_from DESC, r.week_starts_on DESC, r.revision DESC
+     LIMIT $2`,
+    [visibleAt, limit],
+  );
+}

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -15,7 +16,9 @@ import type {
   WeeklyReportSummaryDto,
   WeeklyReportVerificationDto,
 } from './dto/weekly-report.dto.js';
+import { buildAtomFeed, FEED_LIMIT } from './reports.feed.js';
 import {
+  ReportContentAlteredException,
   ReportNotFoundException,
   ReportOutsideCycleException,
   ReportWeekInvalidException,
@@ -25,10 +28,23 @@ import {
   countWeeks,
   selectLatestRevisions,
   selectNextPublicFrom,
+  selectFeedRevisions,
   selectRevisions,
   type ReportRow,
 } from './reports.queries.js';
-import { digestOf, type WeeklyReportContent } from './weekly-report.content.js';
+import { canonicalBytesOf, digestOf, type WeeklyReportContent } from './weekly-report.content.js';
+import { exportUrlsOf, permalinkOf } from './weekly-report.links.js';
+
+/** A revision's permalink answer: the stored canonical bytes and what its headers say about them. */
+export interface PermalinkFile {
+  week: string;
+  revision: number;
+  /** Hex SHA-256 of `body`: the published digest. */
+  digest: string;
+  body: Buffer;
+  /** Public now (and so forever): a shared cache may keep it; otherwise only the signed-in viewer sees it. */
+  isPublic: boolean;
+}
 
 /**
  * The weekly reports: produced on schedule and at start (ReportsScheduler), corrected by an admin as a new
@@ -119,6 +135,31 @@ export class ReportsService {
     };
   }
 
+  /**
+   * The revision's permanent bytes: the canonical JSON (RFC 8785) of its stored content, exactly the bytes its
+   * digest was computed from. If the stored content no longer hashes to the digest, no bytes are given (409).
+   */
+  async permalink(weekInput: string, revision: number, viewer: AuthUser | undefined): Promise<PermalinkFile> {
+    const row = await this.find(weekInput, revision, viewer);
+    const body = canonicalBytesOf(row.content);
+    const week = weekIdOf(row.week_starts_on);
+    if (createHash('sha256').update(body).digest('hex') !== row.digest)
+      throw new ReportContentAlteredException(week, row.revision);
+    return {
+      week,
+      revision: row.revision,
+      digest: row.digest,
+      body,
+      isPublic: Date.parse(row.public_from) <= Date.now(),
+    };
+  }
+
+  /** The Atom feed of what the public can read now (staff included: a feed is for the public). */
+  async feed(): Promise<string> {
+    const visibleAt = (await this.visibleAt(undefined))!;
+    return buildAtomFeed(await selectFeedRevisions(this.dataSource.manager, visibleAt, FEED_LIMIT));
+  }
+
   private async find(
     weekInput: string,
     revision: number | undefined,
@@ -163,6 +204,8 @@ function toSummary(row: ReportRow): WeeklyReportSummaryDto {
     digest: row.digest,
     publishedAt: row.published_at,
     publicFrom: row.public_from,
+    permalink: permalinkOf(weekIdOf(row.week_starts_on), row.revision),
+    exports: exportUrlsOf(weekIdOf(row.week_starts_on), row.revision),
   };
 }
 

@@ -202,9 +202,14 @@ export async function buildWeeklyReport(
   };
 }
 
-/** Hex SHA-256 of the canonical JSON (RFC 8785) of a report's content. */
-export function digestOf(content: unknown): string {
+/** The canonical JSON (RFC 8785) of a report's content as UTF-8 bytes: what its digest and permalink are of. */
+export function canonicalBytesOf(content: unknown): Buffer {
   const text = canonicalize(content);
   if (text === undefined) throw new TypeError('a report content must be JSON');
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return Buffer.from(text, 'utf8');
+}
+
+/** Hex SHA-256 of the canonical JSON (RFC 8785) of a report's content. */
+export function digestOf(content: unknown): string {
+  return createHash('sha256').update(canonicalBytesOf(content)).digest('hex');
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/ErrorMessage';
+import { ExportMenu } from '../../../components/ExportMenu';
 import { LoadingMessage } from '../../../components/LoadingMessage';
 import { Pagination } from '../../../components/Pagination';
 import { SearchBox } from '../../../components/SearchBox';
@@ -50,6 +51,7 @@ export function AgencyListPage() {
         value={search}
         onSearchChange={setSearch}
       />
+      <ExportMenu label={t('exports.agencies')} path="/api/v1/agencies/export" params={{ search }} allRows />
       {content}
     </>
   );

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../../components/ErrorMessage';
+import { ExportMenu } from '../../../components/ExportMenu';
 import { LoadingMessage } from '../../../components/LoadingMessage';
 import { TableScroll } from '../../../components/TableScroll';
 import { formatInteger } from '../../../lib/numbers';
@@ -65,6 +66,12 @@ export function ServicesByAudienceSection({ agencyId, agencyName }: ServicesByAu
     <section aria-labelledby={headingId}>
       <h2 id={headingId}>{title}</h2>
       {content}
+      {services.isSuccess && services.data.length > 0 && (
+        <ExportMenu
+          label={t('exports.services')}
+          path={`/api/v1/agencies/${encodeURIComponent(agencyId)}/services/export`}
+        />
+      )}
     </section>
   );
 }

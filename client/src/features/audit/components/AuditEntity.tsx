@@ -64,6 +64,7 @@ export function AuditEntity({ item }: { item: AuditRecord }) {
   let extra: ReactNode = null;
   switch (item.entityType) {
     case 'score':
+    case 'agency_response':
     case 'evaluation_session': {
       if (agencyFa) name = <AgencyLink id={agencyId} fa={agencyFa} en={agencyEn} />;
       else if (agencyId) name = <AgencyById id={agencyId} />;

@@ -209,6 +209,12 @@ export const reportOfWeek14010529: WeeklyHeadlineReport = {
   digest: 'a90c2f533cf2db14d3b51e88a641fd64cf4635e750e0edcfd28a816394e29e14',
   publishedAt: '2022-08-27T03:30:00Z',
   publicFrom: '2022-08-27T03:30:00Z',
+  permalink: '/api/v1/weekly-reports/1401-05-29/revisions/1',
+  exports: {
+    csv: '/api/v1/weekly-reports/1401-05-29/export?format=csv&revision=1',
+    xlsx: '/api/v1/weekly-reports/1401-05-29/export?format=xlsx&revision=1',
+    json: '/api/v1/weekly-reports/1401-05-29/export?format=json&revision=1',
+  },
   content: {
     asOf: '2022-08-26',
     week: '1401-05-29',
@@ -412,6 +418,12 @@ export const reportOfWeek14011101: WeeklyHeadlineReport = {
   digest: 'c4593308f78492bb42ac121df5a2de847bf8b769d73307dd4d38a584603347d1',
   publishedAt: '2023-01-28T04:30:00Z',
   publicFrom: '2023-01-28T04:30:00Z',
+  permalink: '/api/v1/weekly-reports/1401-11-01/revisions/1',
+  exports: {
+    csv: '/api/v1/weekly-reports/1401-11-01/export?format=csv&revision=1',
+    xlsx: '/api/v1/weekly-reports/1401-11-01/export?format=xlsx&revision=1',
+    json: '/api/v1/weekly-reports/1401-11-01/export?format=json&revision=1',
+  },
   content: {
     asOf: '2023-01-27',
     week: '1401-11-01',

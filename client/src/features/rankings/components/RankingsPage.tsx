@@ -11,6 +11,8 @@ import { useRankings, type Rankings } from '../api/getRankings';
 import { useRankingsParams } from '../hooks/useRankingsParams';
 import { hasRowFilters, nextSort, type RankingsView } from '../utils/rankingParams';
 import { DayText } from '../../../components/DayText';
+import { ExportMenu } from '../../../components/ExportMenu';
+import { RANKINGS_EXPORT_PATH, rankingsExportParams } from '../utils/rankingsExport';
 import { RankingsFilters } from './RankingsFilters';
 import { RankingsTable } from './RankingsTable';
 import '../rankings.css';
@@ -64,6 +66,12 @@ export function RankingsPage() {
       <h1>{t('rankings.rankingsPageTitle')}</h1>
       <p className="rankings-intro">{t('rankings.intro')}</p>
       <RankingsFilters view={view} onChange={change} clearFiltersLink={clearFiltersLink} />
+      <ExportMenu
+        label={t('exports.rankings')}
+        path={RANKINGS_EXPORT_PATH}
+        params={rankingsExportParams(view)}
+        allRows
+      />
       {content}
     </>
   );

@@ -7,6 +7,7 @@ import { positiveIntegerParam } from '../../../lib/searchParams';
 import { useLanguage } from '../../../lib/useLanguage';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { ADMIN_ROLES, hasRole, useMe } from '../../auth';
+import { WeekResponsesProvider, WeekResponsesSection } from '../../responses';
 import { LATEST, useWeeklyReport } from '../api/getWeeklyReport';
 import { useWeeklyReportRevisions } from '../api/getWeeklyReportRevisions';
 import type { WeeklyReport } from '../api/types';
@@ -24,6 +25,7 @@ import { RankingSection } from './RankingSection';
 import { RevisionsSection } from './RevisionsSection';
 import { WeekHeader } from './WeekHeader';
 import { WeekNavigation } from './WeekNavigation';
+import { WeeklyExports } from './WeeklyExports';
 
 /**
  * The weekly brief (`/weekly/:week`, `/weekly/latest`): what the cabinet was shown for a week, as published, with
@@ -101,53 +103,57 @@ function WeeklyBrief({ report, isLatestAddress, askedRevision }: WeeklyBriefProp
   };
 
   return (
-    <div className="weekly-brief">
-      <WeekHeader report={report} permalink={isLatestAddress ? permalink : null} />
+    <WeekResponsesProvider week={week}>
+      <div className="weekly-brief">
+        <WeekHeader report={report} permalink={isLatestAddress ? permalink : null} />
 
-      {isOlder && newestRevision !== null && (
-        <div className="weekly-older-notice" role="note">
-          <p>
-            <span aria-hidden="true">⚠ </span>
-            {t('weekly.olderNotice', { revision: formatInteger(report.revision, language) })}
-          </p>
-          <p>
-            <Link to={briefPath(week)}>
-              {t('weekly.newestLink', { revision: formatInteger(newestRevision, language) })}
-            </Link>
-          </p>
-        </div>
-      )}
+        {isOlder && newestRevision !== null && (
+          <div className="weekly-older-notice" role="note">
+            <p>
+              <span aria-hidden="true">⚠ </span>
+              {t('weekly.olderNotice', { revision: formatInteger(report.revision, language) })}
+            </p>
+            <p>
+              <Link to={briefPath(week)}>
+                {t('weekly.newestLink', { revision: formatInteger(newestRevision, language) })}
+              </Link>
+            </p>
+          </div>
+        )}
 
-      <HeadlineFigures content={content} />
-      <JoinedSection joined={content.joined} />
+        <HeadlineFigures content={content} />
+        <JoinedSection joined={content.joined} />
 
-      <section className="weekly-section" aria-labelledby={milestonesId}>
-        <h2 id={milestonesId}>{t('weekly.milestonesTitle')}</h2>
-        {content.milestones.map((milestone) => (
-          <MilestoneSection key={milestone.code} milestone={milestone} />
-        ))}
-      </section>
+        <section className="weekly-section" aria-labelledby={milestonesId}>
+          <h2 id={milestonesId}>{t('weekly.milestonesTitle')}</h2>
+          {content.milestones.map((milestone) => (
+            <MilestoneSection key={milestone.code} milestone={milestone} />
+          ))}
+        </section>
 
-      <OverdueChanges content={content} />
-      <RankingSection ranking={content.ranking} />
+        <OverdueChanges content={content} />
+        <RankingSection ranking={content.ranking} />
+        <WeekResponsesSection />
 
-      <section className="weekly-section weekly-method" aria-labelledby={methodId}>
-        <h2 id={methodId}>{t('weekly.methodologyTitle')}</h2>
-        <p>{content.methodology[language]}</p>
-      </section>
+        <section className="weekly-section weekly-method" aria-labelledby={methodId}>
+          <h2 id={methodId}>{t('weekly.methodologyTitle')}</h2>
+          <p>{content.methodology[language]}</p>
+        </section>
 
-      <RevisionsSection report={report} revisions={needsRevisions ? revisions : undefined} />
-      <IntegritySection key={report.id} report={report} permalink={permalink} />
+        <RevisionsSection report={report} revisions={needsRevisions ? revisions : undefined} />
+        <IntegritySection key={report.id} report={report} permalink={permalink} />
+        <WeeklyExports report={report} />
 
-      {isAdmin && (
-        <CorrectionForm
-          week={week}
-          nextRevision={(newestRevision ?? report.revision) + 1}
-          onPublished={handlePublished}
-        />
-      )}
+        {isAdmin && (
+          <CorrectionForm
+            week={week}
+            nextRevision={(newestRevision ?? report.revision) + 1}
+            onPublished={handlePublished}
+          />
+        )}
 
-      <WeekNavigation week={week} weekStartsOn={report.weekStartsOn} isLatestAddress={isLatestAddress} />
-    </div>
+        <WeekNavigation week={week} weekStartsOn={report.weekStartsOn} isLatestAddress={isLatestAddress} />
+      </div>
+    </WeekResponsesProvider>
   );
 }

@@ -16,6 +16,12 @@ export const week0626: WeeklyReport = {
   digest: '4d01bbd94ab8bd2c09a625777dfdb06cce35f8d999ffaa3558e255e25d76ee99',
   publishedAt: '2022-09-24T04:30:00Z',
   publicFrom: '2022-09-24T04:30:00Z',
+  permalink: '/api/v1/weekly-reports/1401-06-26/revisions/1',
+  exports: {
+    csv: '/api/v1/weekly-reports/1401-06-26/export?format=csv&revision=1',
+    xlsx: '/api/v1/weekly-reports/1401-06-26/export?format=xlsx&revision=1',
+    json: '/api/v1/weekly-reports/1401-06-26/export?format=json&revision=1',
+  },
   content: {
     asOf: '2022-09-23',
     week: '1401-06-26',
@@ -336,6 +342,12 @@ export const week0619: WeeklyReport = {
   digest: '87af4ce9364ca7161bb1b4bec19733cbb626ac1233aba4cbf691337cf14f8da3',
   publishedAt: '2022-09-17T03:30:00Z',
   publicFrom: '2022-09-17T03:30:00Z',
+  permalink: '/api/v1/weekly-reports/1401-06-19/revisions/1',
+  exports: {
+    csv: '/api/v1/weekly-reports/1401-06-19/export?format=csv&revision=1',
+    xlsx: '/api/v1/weekly-reports/1401-06-19/export?format=xlsx&revision=1',
+    json: '/api/v1/weekly-reports/1401-06-19/export?format=json&revision=1',
+  },
   content: {
     asOf: '2022-09-16',
     week: '1401-06-19',
@@ -642,6 +654,12 @@ export const publishedWeeks: WeeklyReportSummary[] = [
     digest: 'c234f60834e6950cc93acdb76c4c291ae433ae895cbec42821e04add93071b4a',
     publishedAt: '2023-03-25T04:30:00Z',
     publicFrom: '2023-03-25T04:30:00Z',
+    permalink: '/api/v1/weekly-reports/1401-12-27/revisions/1',
+    exports: {
+      csv: '/api/v1/weekly-reports/1401-12-27/export?format=csv&revision=1',
+      xlsx: '/api/v1/weekly-reports/1401-12-27/export?format=xlsx&revision=1',
+      json: '/api/v1/weekly-reports/1401-12-27/export?format=json&revision=1',
+    },
   },
   {
     id: '0aa9ab0b-4d13-4a83-826f-26de7a4f6d83',
@@ -655,6 +673,12 @@ export const publishedWeeks: WeeklyReportSummary[] = [
     digest: '1e59d72aa91f24bbbf249756c7765af2031d570378317c33c5e474c59f9c329d',
     publishedAt: '2023-03-18T04:30:00Z',
     publicFrom: '2023-03-18T04:30:00Z',
+    permalink: '/api/v1/weekly-reports/1401-12-20/revisions/1',
+    exports: {
+      csv: '/api/v1/weekly-reports/1401-12-20/export?format=csv&revision=1',
+      xlsx: '/api/v1/weekly-reports/1401-12-20/export?format=xlsx&revision=1',
+      json: '/api/v1/weekly-reports/1401-12-20/export?format=json&revision=1',
+    },
   },
   {
     id: '5d86a7e1-b3ed-417f-a870-ee6d26cb7c1d',
@@ -668,6 +692,12 @@ export const publishedWeeks: WeeklyReportSummary[] = [
     digest: '1fec3ff6f4c80a28db1e687ed11f80c2f9b018f10bf554abf250a42c178e0189',
     publishedAt: '2023-03-11T04:30:00Z',
     publicFrom: '2023-03-11T04:30:00Z',
+    permalink: '/api/v1/weekly-reports/1401-12-13/revisions/1',
+    exports: {
+      csv: '/api/v1/weekly-reports/1401-12-13/export?format=csv&revision=1',
+      xlsx: '/api/v1/weekly-reports/1401-12-13/export?format=xlsx&revision=1',
+      json: '/api/v1/weekly-reports/1401-12-13/export?format=json&revision=1',
+    },
   },
   {
     id: '70a445a9-786a-412d-a0b6-b7768954577d',
@@ -681,6 +711,12 @@ export const publishedWeeks: WeeklyReportSummary[] = [
     digest: 'f25c1b1e689e0153e1555861df66bad786809b4e3b688445691a45ae836b8235',
     publishedAt: '2023-03-04T04:30:00Z',
     publicFrom: '2023-03-04T04:30:00Z',
+    permalink: '/api/v1/weekly-reports/1401-12-06/revisions/1',
+    exports: {
+      csv: '/api/v1/weekly-reports/1401-12-06/export?format=csv&revision=1',
+      xlsx: '/api/v1/weekly-reports/1401-12-06/export?format=xlsx&revision=1',
+      json: '/api/v1/weekly-reports/1401-12-06/export?format=json&revision=1',
+    },
   },
   {
     id: '7dc1878b-04b8-4b58-97af-fcd81c28959d',
@@ -694,6 +730,12 @@ export const publishedWeeks: WeeklyReportSummary[] = [
     digest: 'b32253e8a869d502be4dd32148730a2156a2f532a3b89868b59cfd469affcce5',
     publishedAt: '2023-02-25T04:30:00Z',
     publicFrom: '2023-02-25T04:30:00Z',
+    permalink: '/api/v1/weekly-reports/1401-11-29/revisions/1',
+    exports: {
+      csv: '/api/v1/weekly-reports/1401-11-29/export?format=csv&revision=1',
+      xlsx: '/api/v1/weekly-reports/1401-11-29/export?format=xlsx&revision=1',
+      json: '/api/v1/weekly-reports/1401-11-29/export?format=json&revision=1',
+    },
   },
   {
     id: '6bb244aa-c827-44ee-ad7a-902cb0c32b39',
@@ -707,6 +749,12 @@ export const publishedWeeks: WeeklyReportSummary[] = [
     digest: 'b1dd33f05eac848a36b384c8808f4addc39ff570d16ba87d2da49ed8ebd4fdd6',
     publishedAt: '2023-02-18T04:30:00Z',
     publicFrom: '2023-02-18T04:30:00Z',
+    permalink: '/api/v1/weekly-reports/1401-11-22/revisions/1',
+    exports: {
+      csv: '/api/v1/weekly-reports/1401-11-22/export?format=csv&revision=1',
+      xlsx: '/api/v1/weekly-reports/1401-11-22/export?format=xlsx&revision=1',
+      json: '/api/v1/weekly-reports/1401-11-22/export?format=json&revision=1',
+    },
   },
   {
     id: 'a7262beb-b2f6-4fa9-8a6e-c6e02239984c',
@@ -720,6 +768,12 @@ export const publishedWeeks: WeeklyReportSummary[] = [
     digest: '3c765b507d4c5e763fefc1b71c14112deb9088e08c85ba4d5e76a530a9f9313c',
     publishedAt: '2023-02-11T04:30:00Z',
     publicFrom: '2023-02-11T04:30:00Z',
+    permalink: '/api/v1/weekly-reports/1401-11-15/revisions/1',
+    exports: {
+      csv: '/api/v1/weekly-reports/1401-11-15/export?format=csv&revision=1',
+      xlsx: '/api/v1/weekly-reports/1401-11-15/export?format=xlsx&revision=1',
+      json: '/api/v1/weekly-reports/1401-11-15/export?format=json&revision=1',
+    },
   },
   {
     id: 'c51bd9c7-4ff2-4059-9e78-885f0cc1f70b',
@@ -733,6 +787,12 @@ export const publishedWeeks: WeeklyReportSummary[] = [
     digest: 'eae42c9af24d8151fbda4f0b1585e00f6934e6d669176aa5f4502b4aa5aafbcf',
     publishedAt: '2023-02-04T04:30:00Z',
     publicFrom: '2023-02-04T04:30:00Z',
+    permalink: '/api/v1/weekly-reports/1401-11-08/revisions/1',
+    exports: {
+      csv: '/api/v1/weekly-reports/1401-11-08/export?format=csv&revision=1',
+      xlsx: '/api/v1/weekly-reports/1401-11-08/export?format=xlsx&revision=1',
+      json: '/api/v1/weekly-reports/1401-11-08/export?format=json&revision=1',
+    },
   },
   {
     id: '242bcd27-ec19-4211-b90b-37cebefd045b',
@@ -746,6 +806,12 @@ export const publishedWeeks: WeeklyReportSummary[] = [
     digest: 'c4593308f78492bb42ac121df5a2de847bf8b769d73307dd4d38a584603347d1',
     publishedAt: '2023-01-28T04:30:00Z',
     publicFrom: '2023-01-28T04:30:00Z',
+    permalink: '/api/v1/weekly-reports/1401-11-01/revisions/1',
+    exports: {
+      csv: '/api/v1/weekly-reports/1401-11-01/export?format=csv&revision=1',
+      xlsx: '/api/v1/weekly-reports/1401-11-01/export?format=xlsx&revision=1',
+      json: '/api/v1/weekly-reports/1401-11-01/export?format=json&revision=1',
+    },
   },
   {
     id: '5ed8cfbc-3088-48fc-8168-7ac1421f8695',
@@ -759,6 +825,12 @@ export const publishedWeeks: WeeklyReportSummary[] = [
     digest: 'd6c7368cbd3847607f57ee0f0efa9cc11e3d6a02e5753824a7bf56ead66a027d',
     publishedAt: '2023-01-21T04:30:00Z',
     publicFrom: '2023-01-21T04:30:00Z',
+    permalink: '/api/v1/weekly-reports/1401-10-24/revisions/1',
+    exports: {
+      csv: '/api/v1/weekly-reports/1401-10-24/export?format=csv&revision=1',
+      xlsx: '/api/v1/weekly-reports/1401-10-24/export?format=xlsx&revision=1',
+      json: '/api/v1/weekly-reports/1401-10-24/export?format=json&revision=1',
+    },
   },
   {
     id: '77c6182b-1b5f-4573-ae15-839f10aadbb2',
@@ -772,6 +844,12 @@ export const publishedWeeks: WeeklyReportSummary[] = [
     digest: '7e5a0b5a6ac5034e40d40f544e3ac351d35a748cce69ff1c605d833799089803',
     publishedAt: '2023-01-14T04:30:00Z',
     publicFrom: '2023-01-14T04:30:00Z',
+    permalink: '/api/v1/weekly-reports/1401-10-17/revisions/1',
+    exports: {
+      csv: '/api/v1/weekly-reports/1401-10-17/export?format=csv&revision=1',
+      xlsx: '/api/v1/weekly-reports/1401-10-17/export?format=xlsx&revision=1',
+      json: '/api/v1/weekly-reports/1401-10-17/export?format=json&revision=1',
+    },
   },
   {
     id: '368887dd-786e-4186-a3f2-73158b20f870',
@@ -785,6 +863,12 @@ export const publishedWeeks: WeeklyReportSummary[] = [
     digest: '39c3974c7f9617b03d7f82b07cefd82bbc46a3464fcce722bfff816214ba0947',
     publishedAt: '2023-01-07T04:30:00Z',
     publicFrom: '2023-01-07T04:30:00Z',
+    permalink: '/api/v1/weekly-reports/1401-10-10/revisions/1',
+    exports: {
+      csv: '/api/v1/weekly-reports/1401-10-10/export?format=csv&revision=1',
+      xlsx: '/api/v1/weekly-reports/1401-10-10/export?format=xlsx&revision=1',
+      json: '/api/v1/weekly-reports/1401-10-10/export?format=json&revision=1',
+    },
   },
   {
     id: '4f53f1e1-d051-42d6-a1fb-461cd3c27db5',
@@ -798,6 +882,12 @@ export const publishedWeeks: WeeklyReportSummary[] = [
     digest: '741f2579a725b95dcffb49950f6410f7acf6e2906887869e130384197e59084c',
     publishedAt: '2022-12-31T04:30:00Z',
     publicFrom: '2022-12-31T04:30:00Z',
+    permalink: '/api/v1/weekly-reports/1401-10-03/revisions/1',
+    exports: {
+      csv: '/api/v1/weekly-reports/1401-10-03/export?format=csv&revision=1',
+      xlsx: '/api/v1/weekly-reports/1401-10-03/export?format=xlsx&revision=1',
+      json: '/api/v1/weekly-reports/1401-10-03/export?format=json&revision=1',
+    },
   },
   {
     id: '3a6bb721-1698-4336-8d54-1112c5f64cf6',
@@ -811,6 +901,12 @@ export const publishedWeeks: WeeklyReportSummary[] = [
     digest: '0ef16bef7f1745d090962fa1fd4a3abc8a4c414dbfe65b74a4a41229f1ded9b8',
     publishedAt: '2022-12-24T04:30:00Z',
     publicFrom: '2022-12-24T04:30:00Z',
+    permalink: '/api/v1/weekly-reports/1401-09-26/revisions/1',
+    exports: {
+      csv: '/api/v1/weekly-reports/1401-09-26/export?format=csv&revision=1',
+      xlsx: '/api/v1/weekly-reports/1401-09-26/export?format=xlsx&revision=1',
+      json: '/api/v1/weekly-reports/1401-09-26/export?format=json&revision=1',
+    },
   },
   {
     id: '87b76c32-c7fd-4465-82f1-ef7a24a67b34',
@@ -824,6 +920,12 @@ export const publishedWeeks: WeeklyReportSummary[] = [
     digest: '5ad2cd40ad693ace0ccbe0abb1eb9006311920720140a9110de75884b8c3b098',
     publishedAt: '2022-12-17T04:30:00Z',
     publicFrom: '2022-12-17T04:30:00Z',
+    permalink: '/api/v1/weekly-reports/1401-09-19/revisions/1',
+    exports: {
+      csv: '/api/v1/weekly-reports/1401-09-19/export?format=csv&revision=1',
+      xlsx: '/api/v1/weekly-reports/1401-09-19/export?format=xlsx&revision=1',
+      json: '/api/v1/weekly-reports/1401-09-19/export?format=json&revision=1',
+    },
   },
   {
     id: '43314213-95a1-4f26-91cd-e21cbeb27e4f',
@@ -837,6 +939,12 @@ export const publishedWeeks: WeeklyReportSummary[] = [
     digest: '2b290434e550a2f413582f90fa8235fa508cdd6d399c709d3360ce65bc23bde4',
     publishedAt: '2022-12-10T04:30:00Z',
     publicFrom: '2022-12-10T04:30:00Z',
+    permalink: '/api/v1/weekly-reports/1401-09-12/revisions/1',
+    exports: {
+      csv: '/api/v1/weekly-reports/1401-09-12/export?format=csv&revision=1',
+      xlsx: '/api/v1/weekly-reports/1401-09-12/export?format=xlsx&revision=1',
+      json: '/api/v1/weekly-reports/1401-09-12/export?format=json&revision=1',
+    },
   },
   {
     id: '217e33ad-0bfb-4deb-8254-138e80988514',
@@ -850,6 +958,12 @@ export const publishedWeeks: WeeklyReportSummary[] = [
     digest: '97486d6d68e39ce332840cd66869a522e34f9dbfa6e82317fcb65e9ae9eba06a',
     publishedAt: '2022-12-03T04:30:00Z',
     publicFrom: '2022-12-03T04:30:00Z',
+    permalink: '/api/v1/weekly-reports/1401-09-05/revisions/1',
+    exports: {
+      csv: '/api/v1/weekly-reports/1401-09-05/export?format=csv&revision=1',
+      xlsx: '/api/v1/weekly-reports/1401-09-05/export?format=xlsx&revision=1',
+      json: '/api/v1/weekly-reports/1401-09-05/export?format=json&revision=1',
+    },
   },
   {
     id: '94aa7e8d-1b22-4280-a0cc-ef17e0a03d4e',
@@ -863,6 +977,12 @@ export const publishedWeeks: WeeklyReportSummary[] = [
     digest: '60b594976a1a4dc20bd4e3d3c23b80876aaa86c9019797ed6c1f065ec824439c',
     publishedAt: '2022-11-26T04:30:00Z',
     publicFrom: '2022-11-26T04:30:00Z',
+    permalink: '/api/v1/weekly-reports/1401-08-28/revisions/1',
+    exports: {
+      csv: '/api/v1/weekly-reports/1401-08-28/export?format=csv&revision=1',
+      xlsx: '/api/v1/weekly-reports/1401-08-28/export?format=xlsx&revision=1',
+      json: '/api/v1/weekly-reports/1401-08-28/export?format=json&revision=1',
+    },
   },
   {
     id: '1bdc64ce-c706-46f5-b5c0-3a9f46341401',
@@ -876,6 +996,12 @@ export const publishedWeeks: WeeklyReportSummary[] = [
     digest: 'db7f9a209f78567a7a342e60dd9410014631a0f306e9c565a5460bad2f480e3d',
     publishedAt: '2022-11-19T04:30:00Z',
     publicFrom: '2022-11-19T04:30:00Z',
+    permalink: '/api/v1/weekly-reports/1401-08-21/revisions/1',
+    exports: {
+      csv: '/api/v1/weekly-reports/1401-08-21/export?format=csv&revision=1',
+      xlsx: '/api/v1/weekly-reports/1401-08-21/export?format=xlsx&revision=1',
+      json: '/api/v1/weekly-reports/1401-08-21/export?format=json&revision=1',
+    },
   },
   {
     id: 'a2d08373-1ad6-4d4d-a7a5-e625cfc3f9bc',
@@ -889,6 +1015,12 @@ export const publishedWeeks: WeeklyReportSummary[] = [
     digest: 'eb21cb6c2586381d80fecd1062d0c14523f8c84ff4ab275090f4c163c9b7a271',
     publishedAt: '2022-11-12T04:30:00Z',
     publicFrom: '2022-11-12T04:30:00Z',
+    permalink: '/api/v1/weekly-reports/1401-08-14/revisions/1',
+    exports: {
+      csv: '/api/v1/weekly-reports/1401-08-14/export?format=csv&revision=1',
+      xlsx: '/api/v1/weekly-reports/1401-08-14/export?format=xlsx&revision=1',
+      json: '/api/v1/weekly-reports/1401-08-14/export?format=json&revision=1',
+    },
   },
   {
     id: '24c877dc-1944-4021-9b42-5d7a368885a6',
@@ -902,6 +1034,12 @@ export const publishedWeeks: WeeklyReportSummary[] = [
     digest: '56c0fd1cb751a98a7813d1b86f237ab22d52c02db77888067934856d041caf0a',
     publishedAt: '2022-11-05T04:30:00Z',
     publicFrom: '2022-11-05T04:30:00Z',
+    permalink: '/api/v1/weekly-reports/1401-08-07/revisions/1',
+    exports: {
+      csv: '/api/v1/weekly-reports/1401-08-07/export?format=csv&revision=1',
+      xlsx: '/api/v1/weekly-reports/1401-08-07/export?format=xlsx&revision=1',
+      json: '/api/v1/weekly-reports/1401-08-07/export?format=json&revision=1',
+    },
   },
   {
     id: 'ea62ca2d-96e3-406a-81b7-d662f389d2da',
@@ -915,6 +1053,12 @@ export const publishedWeeks: WeeklyReportSummary[] = [
     digest: '92616cecc117ccccd22baa99c6c0d81468046f837a3193ebbc8f3a99373cb8e3',
     publishedAt: '2022-10-29T04:30:00Z',
     publicFrom: '2022-10-29T04:30:00Z',
+    permalink: '/api/v1/weekly-reports/1401-07-30/revisions/1',
+    exports: {
+      csv: '/api/v1/weekly-reports/1401-07-30/export?format=csv&revision=1',
+      xlsx: '/api/v1/weekly-reports/1401-07-30/export?format=xlsx&revision=1',
+      json: '/api/v1/weekly-reports/1401-07-30/export?format=json&revision=1',
+    },
   },
   {
     id: '359d79ec-ae24-46c3-9220-a7832a5c1a28',
@@ -928,6 +1072,12 @@ export const publishedWeeks: WeeklyReportSummary[] = [
     digest: '9b768243c89d0666546afb4bfbc60de37e45cceaacf8aae4f971abd86fb368b4',
     publishedAt: '2022-10-22T04:30:00Z',
     publicFrom: '2022-10-22T04:30:00Z',
+    permalink: '/api/v1/weekly-reports/1401-07-23/revisions/1',
+    exports: {
+      csv: '/api/v1/weekly-reports/1401-07-23/export?format=csv&revision=1',
+      xlsx: '/api/v1/weekly-reports/1401-07-23/export?format=xlsx&revision=1',
+      json: '/api/v1/weekly-reports/1401-07-23/export?format=json&revision=1',
+    },
   },
   {
     id: '00606add-f6ba-4b50-8aec-6bbe14e5c587',
@@ -941,6 +1091,12 @@ export const publishedWeeks: WeeklyReportSummary[] = [
     digest: '6b738856725d9e0045898f0e1c8d0cb76b890ece7c04226d34fcfff0e8cddab0',
     publishedAt: '2022-10-15T04:30:00Z',
     publicFrom: '2022-10-15T04:30:00Z',
+    permalink: '/api/v1/weekly-reports/1401-07-16/revisions/1',
+    exports: {
+      csv: '/api/v1/weekly-reports/1401-07-16/export?format=csv&revision=1',
+      xlsx: '/api/v1/weekly-reports/1401-07-16/export?format=xlsx&revision=1',
+      json: '/api/v1/weekly-reports/1401-07-16/export?format=json&revision=1',
+    },
   },
   {
     id: 'a8cd53a4-1499-4c88-b0da-f91cad6bef88',
@@ -954,6 +1110,12 @@ export const publishedWeeks: WeeklyReportSummary[] = [
     digest: '69efecb3458e49b50bfe26364cf17e8b587ab644aec23c3100a65b27e1a99fb6',
     publishedAt: '2022-10-08T04:30:00Z',
     publicFrom: '2022-10-08T04:30:00Z',
+    permalink: '/api/v1/weekly-reports/1401-07-09/revisions/1',
+    exports: {
+      csv: '/api/v1/weekly-reports/1401-07-09/export?format=csv&revision=1',
+      xlsx: '/api/v1/weekly-reports/1401-07-09/export?format=xlsx&revision=1',
+      json: '/api/v1/weekly-reports/1401-07-09/export?format=json&revision=1',
+    },
   },
   {
     id: 'f4fb3281-5fb8-482b-90ea-d7be38e2c530',
@@ -967,6 +1129,12 @@ export const publishedWeeks: WeeklyReportSummary[] = [
     digest: '08fb5248da65a450319672d25002dd06c9b201772b3aa9b3c97d81cae643df8b',
     publishedAt: '2022-10-01T04:30:00Z',
     publicFrom: '2022-10-01T04:30:00Z',
+    permalink: '/api/v1/weekly-reports/1401-07-02/revisions/1',
+    exports: {
+      csv: '/api/v1/weekly-reports/1401-07-02/export?format=csv&revision=1',
+      xlsx: '/api/v1/weekly-reports/1401-07-02/export?format=xlsx&revision=1',
+      json: '/api/v1/weekly-reports/1401-07-02/export?format=json&revision=1',
+    },
   },
   {
     id: 'e4d2f027-4329-4bc3-b820-27d4387da0cb',
@@ -980,6 +1148,12 @@ export const publishedWeeks: WeeklyReportSummary[] = [
     digest: '4d01bbd94ab8bd2c09a625777dfdb06cce35f8d999ffaa3558e255e25d76ee99',
     publishedAt: '2022-09-24T04:30:00Z',
     publicFrom: '2022-09-24T04:30:00Z',
+    permalink: '/api/v1/weekly-reports/1401-06-26/revisions/1',
+    exports: {
+      csv: '/api/v1/weekly-reports/1401-06-26/export?format=csv&revision=1',
+      xlsx: '/api/v1/weekly-reports/1401-06-26/export?format=xlsx&revision=1',
+      json: '/api/v1/weekly-reports/1401-06-26/export?format=json&revision=1',
+    },
   },
   {
     id: '8a882ead-5321-44a4-bd5a-4c10e4b2d22f',
@@ -993,6 +1167,12 @@ export const publishedWeeks: WeeklyReportSummary[] = [
     digest: '87af4ce9364ca7161bb1b4bec19733cbb626ac1233aba4cbf691337cf14f8da3',
     publishedAt: '2022-09-17T03:30:00Z',
     publicFrom: '2022-09-17T03:30:00Z',
+    permalink: '/api/v1/weekly-reports/1401-06-19/revisions/1',
+    exports: {
+      csv: '/api/v1/weekly-reports/1401-06-19/export?format=csv&revision=1',
+      xlsx: '/api/v1/weekly-reports/1401-06-19/export?format=xlsx&revision=1',
+      json: '/api/v1/weekly-reports/1401-06-19/export?format=json&revision=1',
+    },
   },
   {
     id: '370cf5b0-90e0-45d4-a966-d76a2bf3e728',
@@ -1006,6 +1186,12 @@ export const publishedWeeks: WeeklyReportSummary[] = [
     digest: '7cd3b7a4f93af688030a95e6de425f442d029360971b425826027e8500787866',
     publishedAt: '2022-09-10T03:30:00Z',
     publicFrom: '2022-09-10T03:30:00Z',
+    permalink: '/api/v1/weekly-reports/1401-06-12/revisions/1',
+    exports: {
+      csv: '/api/v1/weekly-reports/1401-06-12/export?format=csv&revision=1',
+      xlsx: '/api/v1/weekly-reports/1401-06-12/export?format=xlsx&revision=1',
+      json: '/api/v1/weekly-reports/1401-06-12/export?format=json&revision=1',
+    },
   },
   {
     id: '461eafef-78b8-4abb-8e61-f7691aeef49e',
@@ -1019,6 +1205,12 @@ export const publishedWeeks: WeeklyReportSummary[] = [
     digest: '747bd1de83ac94002bf1bb952f53f713d4fd9d68869f06bdd9f1ecb72b436169',
     publishedAt: '2022-09-03T03:30:00Z',
     publicFrom: '2022-09-03T03:30:00Z',
+    permalink: '/api/v1/weekly-reports/1401-06-05/revisions/1',
+    exports: {
+      csv: '/api/v1/weekly-reports/1401-06-05/export?format=csv&revision=1',
+      xlsx: '/api/v1/weekly-reports/1401-06-05/export?format=xlsx&revision=1',
+      json: '/api/v1/weekly-reports/1401-06-05/export?format=json&revision=1',
+    },
   },
   {
     id: '5e56d987-43b4-46ca-b3cd-3f114c4fd374',
@@ -1032,6 +1224,12 @@ export const publishedWeeks: WeeklyReportSummary[] = [
     digest: 'a90c2f533cf2db14d3b51e88a641fd64cf4635e750e0edcfd28a816394e29e14',
     publishedAt: '2022-08-27T03:30:00Z',
     publicFrom: '2022-08-27T03:30:00Z',
+    permalink: '/api/v1/weekly-reports/1401-05-29/revisions/1',
+    exports: {
+      csv: '/api/v1/weekly-reports/1401-05-29/export?format=csv&revision=1',
+      xlsx: '/api/v1/weekly-reports/1401-05-29/export?format=xlsx&revision=1',
+      json: '/api/v1/weekly-reports/1401-05-29/export?format=json&revision=1',
+    },
   },
   {
     id: '5aca0c67-ce9b-41bc-9900-3d371825e0e1',
@@ -1045,6 +1243,12 @@ export const publishedWeeks: WeeklyReportSummary[] = [
     digest: 'ce3b64651cd353d630c2550e590a3a878e79882dae5cf590a7c8ac4fb8c82a38',
     publishedAt: '2022-08-20T03:30:00Z',
     publicFrom: '2022-08-20T03:30:00Z',
+    permalink: '/api/v1/weekly-reports/1401-05-22/revisions/1',
+    exports: {
+      csv: '/api/v1/weekly-reports/1401-05-22/export?format=csv&revision=1',
+      xlsx: '/api/v1/weekly-reports/1401-05-22/export?format=xlsx&revision=1',
+      json: '/api/v1/weekly-reports/1401-05-22/export?format=json&revision=1',
+    },
   },
   {
     id: '9abb7ad2-744e-4266-9f8c-c4cde76be239',
@@ -1058,6 +1262,12 @@ export const publishedWeeks: WeeklyReportSummary[] = [
     digest: '38ac6239223a20e07c452bb73e7bba30a1b198f98420c50fd6812afc08cbd2ef',
     publishedAt: '2022-08-13T03:30:00Z',
     publicFrom: '2022-08-13T03:30:00Z',
+    permalink: '/api/v1/weekly-reports/1401-05-15/revisions/1',
+    exports: {
+      csv: '/api/v1/weekly-reports/1401-05-15/export?format=csv&revision=1',
+      xlsx: '/api/v1/weekly-reports/1401-05-15/export?format=xlsx&revision=1',
+      json: '/api/v1/weekly-reports/1401-05-15/export?format=json&revision=1',
+    },
   },
   {
     id: 'e9d10a18-48ba-4829-9853-d57dbbebc334',
@@ -1071,6 +1281,12 @@ export const publishedWeeks: WeeklyReportSummary[] = [
     digest: '30359d5179ea37aeb6e9e1453b5fb2a707c8ac2ff3577db6b4b60624f1a50751',
     publishedAt: '2026-12-02T07:05:13Z',
     publicFrom: '2026-12-02T07:05:13Z',
+    permalink: '/api/v1/weekly-reports/1401-05-08/revisions/2',
+    exports: {
+      csv: '/api/v1/weekly-reports/1401-05-08/export?format=csv&revision=2',
+      xlsx: '/api/v1/weekly-reports/1401-05-08/export?format=xlsx&revision=2',
+      json: '/api/v1/weekly-reports/1401-05-08/export?format=json&revision=2',
+    },
   },
   {
     id: 'a9ffd871-4a31-4f17-b695-f866ded59c01',
@@ -1084,6 +1300,12 @@ export const publishedWeeks: WeeklyReportSummary[] = [
     digest: '93fb25d9b56d6a08638618542b79c1fef92a8e5f8a08dea65a43db0322d7e0f7',
     publishedAt: '2022-07-30T03:30:00Z',
     publicFrom: '2022-07-30T03:30:00Z',
+    permalink: '/api/v1/weekly-reports/1401-05-01/revisions/1',
+    exports: {
+      csv: '/api/v1/weekly-reports/1401-05-01/export?format=csv&revision=1',
+      xlsx: '/api/v1/weekly-reports/1401-05-01/export?format=xlsx&revision=1',
+      json: '/api/v1/weekly-reports/1401-05-01/export?format=json&revision=1',
+    },
   },
 ];
 
@@ -1118,6 +1340,12 @@ export const week0626Revision2: WeeklyReport = {
   digest: '9b2e61f4d0c87a35e1f4b6c2d9a80e7f3c5b1a2d4e6f8091a3b5c7d9e1f20486',
   publishedAt: '2022-09-27T06:12:40Z',
   publicFrom: '2022-09-27T06:12:40Z',
+  permalink: '/api/v1/weekly-reports/1401-06-26/revisions/2',
+  exports: {
+    csv: '/api/v1/weekly-reports/1401-06-26/export?format=csv&revision=2',
+    xlsx: '/api/v1/weekly-reports/1401-06-26/export?format=xlsx&revision=2',
+    json: '/api/v1/weekly-reports/1401-06-26/export?format=json&revision=2',
+  },
   content: {
     ...week0626.content,
     laggards: {

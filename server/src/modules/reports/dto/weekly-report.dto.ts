@@ -146,6 +146,12 @@ export class WeeklyReportContentDto {
   ranking: ReportRankingRowDto[];
 }
 
+export class WeeklyReportExportLinksDto {
+  @ApiProperty({ example: '/api/v1/weekly-reports/1401-06-26/export?format=csv&revision=1' }) csv: string;
+  @ApiProperty({ example: '/api/v1/weekly-reports/1401-06-26/export?format=xlsx&revision=1' }) xlsx: string;
+  @ApiProperty({ example: '/api/v1/weekly-reports/1401-06-26/export?format=json&revision=1' }) json: string;
+}
+
 export class WeeklyReportSummaryDto {
   @ApiProperty({ format: 'uuid', description: 'This revision.' }) id: string;
   @ApiProperty(WEEK) week: string;
@@ -165,6 +171,18 @@ export class WeeklyReportSummaryDto {
   @ApiProperty({ format: 'date-time' }) publishedAt: string;
   @ApiProperty({ format: 'date-time', description: "From when the public sees it (the embargo's end)." })
   publicFrom: string;
+  @ApiProperty({
+    example: '/api/v1/weekly-reports/1401-06-26/revisions/1',
+    description:
+      "This revision's permanent address: always the same bytes, the canonical JSON of `content`, whose SHA-256 " +
+      'is `digest` (check with `sha256sum`).',
+  })
+  permalink: string;
+  @ApiProperty({
+    type: WeeklyReportExportLinksDto,
+    description: "This revision's exports (Persian headers; add `&lang=en` for English), the same bytes every time.",
+  })
+  exports: WeeklyReportExportLinksDto;
 }
 
 export class WeeklyReportDto extends WeeklyReportSummaryDto {
@@ -190,4 +208,16 @@ export class WeeklyReportVerificationDto {
   valid: boolean;
   @ApiProperty({ description: 'The digest stored at publication.' }) digest: string;
   @ApiProperty({ description: 'SHA-256 of the canonical JSON of the content as stored now.' }) recomputed: string;
+}
+
+export class WeeklyReportRevisionParams {
+  @ApiProperty(WEEK)
+  @IsString()
+  week: string;
+
+  @ApiProperty({ minimum: 1, example: 1, description: 'The revision: 1 as first published, then each correction.' })
+  @NormalizedInt()
+  @IsInt()
+  @Min(1)
+  revision: number;
 }

@@ -1,0 +1,144 @@
+import type { Readable } from 'node:stream';
+import type { PoolClient } from 'pg';
+import QueryStream from 'pg-query-stream';
+import type { DataSource, EntityManager } from 'typeorm';
+import { Conditions, containsPattern } from '../../common/db/conditions.js';
+import type { ServiceAudience, ServiceStage } from '../catalogue/stages.js';
+
+/**
+ * The reads of the exports, as raw SQL. Days come back as `YYYY-MM-DD` text and decimals as text, as everywhere.
+ * The rankings and the agency list come from the compliance engine (one set-based query for every agency, see
+ * compliance.snapshot.ts); what is read here is what that engine does not say: the agencies' published official
+ * responses, and an agency's services, which can be many and are streamed from a cursor.
+ */
+
+/** Rows fetched from the cursor per round trip. */
+const CURSOR_BATCH = 500;
+
+/**
+ * The rows of a query as an object-mode stream read through a server-side cursor (pg-query-stream): at most a
+ * batch of rows is in memory at a time, and reading pauses while the consumer (the HTTP response) is slow. The
+ * connection is taken from TypeORM's pool for the stream's life and given back when it ends, fails or is
+ * destroyed (a client that hangs up).
+ */
+export async function streamRows(dataSource: DataSource, sql: string, params: unknown[]): Promise<Readable> {
+  const runner = dataSource.createQueryRunner();
+  const client = (await runner.connect()) as PoolClient;
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    void runner.release();
+  };
+  try {
+    const stream = client.query(new QueryStream(sql, params, { batchSize: CURSOR_BATCH, highWaterMark: CURSOR_BATCH }));
+    stream.once('close', release);
+    stream.once('error', release);
+    return stream;
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+/** The newest published official response (جوابیه) of each agency received by `asOf`. */
+export interface LatestResponseRow {
+  agency_id: string;
+  received_on: string;
+  body_fa: string;
+}
+
+/**
+ * Each agency's newest published response received on or before `asOf` (one pass with DISTINCT ON), for the
+ * agencies named or for all. Reads only `agency_id`, `received_on`, `body_fa` and `status` of `agency_response`.
+ */
+export function selectLatestResponses(
+  db: EntityManager,
+  asOf: string,
+  agencyIds?: string[],
+): Promise<LatestResponseRow[]> {
+  return db.query<LatestResponseRow[]>(
+    `SELECT DISTINCT ON (r.agency_id) r.agency_id, to_char(r.received_on, 'YYYY-MM-DD') AS received_on, r.body_fa
+     FROM agency_response r
+     WHERE r.status = 'published' AND r.received_on <= $1::date ${agencyIds ? 'AND r.agency_id = ANY($2::uuid[])' : ''}
+     ORDER BY r.agency_id, r.received_on DESC, r.id`,
+    agencyIds ? [asOf, agencyIds] : [asOf],
+  );
+}
+
+/** The ids of the agencies the agency list shows for these filters, in its order (Persian alphabetical, id). */
+export async function selectAgencyIdsInListOrder(
+  db: EntityManager,
+  filter: { mainOnly: boolean; searchTerm?: string },
+): Promise<string[]> {
+  const conditions = new Conditions();
+  if (filter.mainOnly) conditions.raw('a.is_main');
+  if (filter.searchTerm) conditions.add('a.search_key LIKE ?', containsPattern(filter.searchTerm));
+  const rows = await db.query<Array<{ id: string }>>(
+    `SELECT a.id FROM agency a ${conditions.where} ORDER BY a.name_fa COLLATE "fa-x-icu", a.id`,
+    conditions.params,
+  );
+  return rows.map((r) => r.id);
+}
+
+export interface AgencyHeaderRow {
+  id: string;
+  code: string;
+  name_fa: string;
+  name_en: string;
+}
+
+export async function selectAgencyHeader(db: EntityManager, id: string): Promise<AgencyHeaderRow | undefined> {
+  const rows = await db.query<AgencyHeaderRow[]>(`SELECT id, code, name_fa, name_en FROM agency WHERE id = $1`, [id]);
+  return rows[0];
+}
+
+export interface ServiceExportRow {
+  code: string;
+  name_fa: string;
+  name_en: string;
+  audience: ServiceAudience;
+  system_code: string | null;
+  system_name_fa: string | null;
+  system_name_en: string | null;
+  stage: ServiceStage;
+  identified_on: string;
+  electronic_on: string | null;
+  single_window_on: string | null;
+  national_window_on: string | null;
+  withdrawn_on: string | null;
+  withdrawal_reason: string | null;
+}
+
+export interface ServiceExportFilter {
+  stage?: ServiceStage;
+  systemId?: string;
+  /** Already normalised for search (`normalizeForSearch`). */
+  searchTerm?: string;
+}
+
+/**
+ * An agency's services with their system and stage days, by code: the same filters and order as
+ * `GET /agencies/:id/services` (progress.queries.ts `selectAgencyServices`, whose conditions are not exported).
+ */
+export function agencyServicesSql(agencyId: string, filter: ServiceExportFilter): { sql: string; params: unknown[] } {
+  const conditions = new Conditions().add('e.agency_id = ?', agencyId);
+  if (filter.stage) conditions.add('e.stage = ?', filter.stage);
+  if (filter.systemId) conditions.add('e.system_id = ?', filter.systemId);
+  if (filter.searchTerm) {
+    conditions.add(
+      `app_normalize_search(e.name_fa || ' ' || e.name_en || ' ' || e.code) LIKE ?`,
+      containsPattern(filter.searchTerm),
+    );
+  }
+  const day = (column: string) => `to_char(e.${column}, 'YYYY-MM-DD') AS ${column}`;
+  return {
+    sql: `SELECT e.code, e.name_fa, e.name_en, e.audience, s.code AS system_code, s.name_fa AS system_name_fa,
+            s.name_en AS system_name_en, e.stage, ${day('identified_on')}, ${day('electronic_on')},
+            ${day('single_window_on')}, ${day('national_window_on')}, ${day('withdrawn_on')}, e.withdrawal_reason
+          FROM e_service e LEFT JOIN agency_system s ON s.id = e.system_id
+          ${conditions.where}
+          ORDER BY e.code, e.id`,
+    params: conditions.params,
+  };
+}
