@@ -49,7 +49,8 @@ describe('dashboard journeys (Chromium)', () => {
     await page.getByRole('heading', { level: 1 }).waitFor();
     await expectText(page.locator('.overview-hero__figure'), '۱۰ از ۱۷۰');
     // The charts' figures are in tables beside them: the histogram and the weekly series are there.
-    await page.getByRole('table').first().waitFor();
+    // The tables arrive with their charts (loaded lazily), so wait for the third rather than count the first.
+    await page.getByRole('table').nth(2).waitFor();
     expect(await page.getByRole('table').count()).toBeGreaterThanOrEqual(3);
   });
 

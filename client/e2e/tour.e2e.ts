@@ -38,6 +38,11 @@ describe('every page at 1366 and 375 px, in Persian and English (Chromium + axe-
       items: Array<{ id: string; code: string }>;
     };
     const interior = list.items.find((agency) => agency.code === 'interior')!;
+    // The demo data's reply to the first weekly report after the Shahrivar deadline (and an open request there).
+    const replies = (await (await fetch(`${server.baseUrl}/api/v1/weekly-reports/1401-07-02/responses`)).json()) as {
+      items: Array<{ status: string; agency: { id: string } }>;
+    };
+    const replied = replies.items.find((reply) => reply.status === 'published')!;
     stops = [
       { name: 'overview', path: '/' },
       { name: 'overview-article-day', path: '/?asOf=1401-05-31' },
@@ -47,6 +52,8 @@ describe('every page at 1366 and 375 px, in Persian and English (Chromium + axe-
       { name: 'weekly-list', path: '/weekly' },
       { name: 'agencies', path: '/agencies' },
       { name: 'agency-interior', path: `/agencies/${interior.id}` },
+      { name: 'weekly-1401-07-02-replies', path: '/weekly/1401-07-02' },
+      { name: 'agency-with-reply', path: `/agencies/${replied.agency.id}` },
       { name: 'signin', path: '/signin' },
       { name: 'not-found', path: '/no-such-page' },
       { name: 'staff-overview', path: '/', staff: true },
@@ -59,6 +66,7 @@ describe('every page at 1366 and 375 px, in Persian and English (Chromium + axe-
       { name: 'session-form', path: '/evaluations/new', staff: true },
       { name: 'imports', path: '/imports', staff: true },
       { name: 'audit', path: '/audit', staff: true },
+      { name: 'responses', path: '/responses', staff: true },
       { name: 'weekly-staff', path: '/weekly/1401-06-26', staff: true },
     ];
   });

@@ -123,6 +123,21 @@ describe('GET /api/v1/rankings/export', () => {
     expect(body.about.apiUrl).toBe(`/api/v1/rankings/export?format=json&lang=en&${query}`);
   });
 
+  it('cites the weekly list in force on the day: the newest week ended by then, with its permalink and digest', async () => {
+    // 1401/07/10 is a Sunday: the week of 1401/07/02 (Saturday to Friday) has ended, that of 1401/07/09 has not.
+    const res = await download('/api/v1/rankings/export?format=json&asOf=1401-07-10');
+    const cited = await t.request({ method: 'GET', url: '/api/v1/weekly-reports/1401-07-02' });
+    expect(JSON.parse(res.bytes.toString('utf8')).about.source).toEqual({
+      week: '1401-07-02',
+      revision: cited.body.revision,
+      permalink: `/api/v1/weekly-reports/1401-07-02/revisions/${cited.body.revision}`,
+      digest: cited.body.digest,
+    });
+    // Before the first weekly report there is nothing to cite.
+    const early = await download('/api/v1/agencies/export?format=json&asOf=1400-01-01');
+    expect(JSON.parse(early.bytes.toString('utf8')).about.source).toBeNull();
+  });
+
   it('XLSX: a right-to-left sheet with a frozen styled header, typed cells, autofilter and an about sheet', async () => {
     const res = await download('/api/v1/rankings/export?format=xlsx&asOf=1401/05/31');
     expect(res.status).toBe(200);

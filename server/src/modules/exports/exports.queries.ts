@@ -41,6 +41,29 @@ export async function streamRows(dataSource: DataSource, sql: string, params: un
   }
 }
 
+/** The weekly list in force on a day: the newest public revision of the newest week that had ended by then. */
+export interface ReportInForceRow {
+  week_starts_on: string;
+  revision: number;
+  digest: string;
+}
+
+export async function selectReportInForce(
+  db: EntityManager,
+  asOf: string,
+  now: Date,
+): Promise<ReportInForceRow | undefined> {
+  const rows = await db.query<ReportInForceRow[]>(
+    `SELECT to_char(week_starts_on, 'YYYY-MM-DD') AS week_starts_on, revision, digest
+     FROM weekly_report
+     WHERE status = 'published' AND public_from <= $2 AND week_ends_on <= $1::date
+     ORDER BY week_starts_on DESC, revision DESC
+     LIMIT 1`,
+    [asOf, now],
+  );
+  return rows[0];
+}
+
 /** The newest published official response (جوابیه) of each agency received by `asOf`. */
 export interface LatestResponseRow {
   agency_id: string;

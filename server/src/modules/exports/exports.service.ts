@@ -15,6 +15,7 @@ import { DEMO_NOTICE } from '../meta/meta.service.js';
 import { ReportNotFoundException, ReportWeekInvalidException } from '../reports/reports.exception.js';
 import { selectNextPublicFrom, selectRevisions } from '../reports/reports.queries.js';
 import type { WeeklyReportContent } from '../reports/weekly-report.content.js';
+import { permalinkOf } from '../reports/weekly-report.links.js';
 import type {
   AgenciesExportQuery,
   AgencyServicesExportQuery,
@@ -45,6 +46,7 @@ import {
   selectAgencyHeader,
   selectAgencyIdsInListOrder,
   selectLatestResponses,
+  selectReportInForce,
   streamRows,
   type LatestResponseRow,
   type ServiceExportRow,
@@ -110,6 +112,7 @@ export class ExportsService {
           dataset: { fa: 'رتبه‌بندی دستگاه‌های اجرایی', en: 'Rankings of the executive agencies' },
           asOf: result.asOf,
           filters: { ...filters, asOf: result.asOf },
+          source: await this.reportInForce(result.asOf),
           apiUrl,
         }),
       },
@@ -172,6 +175,7 @@ export class ExportsService {
           },
           asOf,
           filters: { ...filters, asOf },
+          source: await this.reportInForce(asOf),
           apiUrl,
         }),
       },
@@ -293,7 +297,7 @@ export class ExportsService {
           source: {
             week,
             revision: report.revision,
-            permalink: `/api/v1/weekly-reports/${week}/revisions/${report.revision}`,
+            permalink: permalinkOf(week, report.revision),
             digest: report.digest,
           },
           // The canonical address of these bytes, whatever way the week was typed.
@@ -304,6 +308,22 @@ export class ExportsService {
       format,
       lang,
     );
+  }
+
+  /**
+   * The weekly list the cabinet had on `asOf` (the newest public revision of a week ended by then), cited in the
+   * "about" block of a rankings or agency-list export beside the live figures; none before the first report.
+   */
+  private async reportInForce(asOf: string): Promise<ExportAbout['source']> {
+    const db = this.dataSource.manager;
+    const now = new Date();
+    // A cached file must not outlive the embargo of the next report (as ReportsService does).
+    const next = await selectNextPublicFrom(db, now);
+    if (next) this.dataVersion.movesAt(next);
+    const report = await selectReportInForce(db, asOf, now);
+    if (!report) return null;
+    const week = weekIdOf(report.week_starts_on);
+    return { week, revision: report.revision, permalink: permalinkOf(week, report.revision), digest: report.digest };
   }
 
   /** Each agency's newest published response by `asOf`. */
