@@ -120,7 +120,12 @@ describe('GET /api/v1/rankings/export', () => {
     expect(body.about.licence).toEqual({ name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' });
     expect(body.about.demo).toBe(true);
     expect(body.about.notice.en).toMatch(/demonstration/);
-    expect(body.about.apiUrl).toBe(`/api/v1/rankings/export?format=json&lang=en&${query}`);
+    // The address as the read cache keys it (parameters sorted), so the same file whatever their order.
+    expect(body.about.apiUrl).toBe(
+      '/api/v1/rankings/export?asOf=1401-09-01&by=progress&format=json&kind=ministry&lang=en&sort=-score',
+    );
+    const reordered = await download(`/api/v1/rankings/export?${query}&lang=en&format=json`);
+    expect(reordered.bytes.equals(res.bytes)).toBe(true);
   });
 
   it('cites the weekly list in force on the day: the newest week ended by then, with its permalink and digest', async () => {

@@ -39,4 +39,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env, defaults)).toThrow(ConfigError);
     expect(() => loadConfig(env, defaults)).toThrow(message);
   });
+
+  it('takes the public address (an origin) for absolute feed links, and refuses a path or another scheme', () => {
+    expect(loadConfig({}, defaults).publicUrl).toBeUndefined();
+    expect(loadConfig({ PUBLIC_URL: 'https://monitor.example.ir/' }, defaults).publicUrl).toBe(
+      'https://monitor.example.ir',
+    );
+    expect(() => loadConfig({ PUBLIC_URL: 'https://example.ir/monitor/' }, defaults)).toThrow(/origin/);
+    expect(() => loadConfig({ PUBLIC_URL: 'ftp://example.ir' }, defaults)).toThrow(ConfigError);
+    expect(() => loadConfig({ PUBLIC_URL: 'not a url' }, defaults)).toThrow(/PUBLIC_URL/);
+  });
 });

@@ -19,6 +19,11 @@ export class AppConfig {
   readonly weeklyReports!: 'on' | 'off';
   /** Requests a minute one client address may make to `/api` (cached answers included); 0 turns the limit off. */
   readonly rateLimitPerMinute!: number;
+  /**
+   * The public address of the site (`https://monitor.example.ir`), when known: the Atom feed then carries it as
+   * `xml:base`, so feed readers resolve its links without guessing. Unset: links are paths from the site's root.
+   */
+  readonly publicUrl?: string;
 
   constructor(values: AppConfig) {
     Object.assign(this, values);
@@ -57,6 +62,22 @@ function parseWhole(name: string, raw: string | undefined, fallback: number, max
     throw new ConfigError(`${name} must be a whole number from 0 to ${max}, got "${raw}"`);
   }
   return Number(raw);
+}
+
+function parsePublicUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new ConfigError(`PUBLIC_URL is not a valid URL; expected e.g. https://monitor.example.ir, got "${raw}"`);
+  }
+  // The server's links are paths from the site's root (`/api/v1/…`), so the address is an origin, with no path.
+  const bare = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !bare) {
+    throw new ConfigError(`PUBLIC_URL must be an http(s) origin such as https://monitor.example.ir, got "${raw}"`);
+  }
+  return url.origin;
 }
 
 function parseDatabaseUrl(raw: string | undefined): string | undefined {
@@ -103,5 +124,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { cli
     reportEmbargoHours: parseHours('REPORT_EMBARGO_HOURS', env.REPORT_EMBARGO_HOURS, 0),
     weeklyReports: oneOf('WEEKLY_REPORTS', env.WEEKLY_REPORTS, ['on', 'off'] as const, 'on'),
     rateLimitPerMinute: parseWhole('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, 600, 1_000_000),
+    publicUrl: parsePublicUrl(env.PUBLIC_URL),
   });
 }

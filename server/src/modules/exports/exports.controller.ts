@@ -11,7 +11,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PublicRead } from '../../common/cache/read-cache.js';
+import { normalisedUrl, PublicRead } from '../../common/cache/read-cache.js';
 import { ErrorResponseDto } from '../../common/errors/error-response.dto.js';
 import { contentDisposition } from '../../common/spreadsheet/content-disposition.js';
 import { AgencyInvalidIdException } from '../agencies/agencies.exception.js';
@@ -83,7 +83,7 @@ export class ExportsController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    return whole(reply, await this.exports.rankings(query, request.url));
+    return whole(reply, await this.exports.rankings(query, normalisedUrl(request.url)));
   }
 
   @Get('agencies/export')
@@ -100,7 +100,7 @@ export class ExportsController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    return whole(reply, await this.exports.agencies(query, request.url));
+    return whole(reply, await this.exports.agencies(query, normalisedUrl(request.url)));
   }
 
   @Get('agencies/:id/services/export')
@@ -123,7 +123,7 @@ export class ExportsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
     void reply.header('cache-control', 'public, no-cache');
-    return streamed(await this.exports.agencyServices(id, query, request.url));
+    return streamed(await this.exports.agencyServices(id, query, normalisedUrl(request.url)));
   }
 
   @Get('weekly-reports/:week/export')

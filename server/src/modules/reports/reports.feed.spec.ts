@@ -100,4 +100,16 @@ describe('buildAtomFeed', () => {
     expect(feed.getElementsByTagNameNS(ATOM, 'name')[0]!.textContent).not.toBe('');
     expect(buildAtomFeed([])).toBe(sut);
   });
+
+  it("carries the site's public address as xml:base, so a reader resolves every link to the same absolute URL", () => {
+    const feed = parseXml(buildAtomFeed([row()], 'https://monitor.example.ir')).documentElement;
+    const base = feed.getAttributeNS('http://www.w3.org/XML/1998/namespace', 'base');
+    expect(base).toBe('https://monitor.example.ir/');
+    const self = [...feed.getElementsByTagNameNS(ATOM, 'link')].find((l) => l.getAttribute('rel') === 'self')!;
+    expect(new URL(self.getAttribute('href')!, base!).href).toBe(
+      'https://monitor.example.ir/api/v1/weekly-reports.atom',
+    );
+    // Without it, no base: links stay paths from the site's root, resolved against the feed's own address.
+    expect(parseXml(buildAtomFeed([row()])).documentElement.hasAttribute('xml:base')).toBe(false);
+  });
 });

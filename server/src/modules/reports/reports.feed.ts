@@ -111,13 +111,19 @@ function entry(row: FeedRow): string {
   ].join('\n');
 }
 
-/** The feed's bytes for these revisions (newest first, as `selectFeedRevisions` gives them). */
-export function buildAtomFeed(rows: readonly FeedRow[]): string {
+/**
+ * The feed's bytes for these revisions (newest first, as `selectFeedRevisions` gives them). Links are paths from
+ * the site's root; with the site's public address (`PUBLIC_URL`) the feed carries it as `xml:base`, so every
+ * reader resolves them the same way (RFC 4287 §2; without it, against the feed's own address).
+ */
+export function buildAtomFeed(rows: readonly FeedRow[], publicUrl?: string): string {
   // Newest by when the public could read it: the first row, since the rows come in that order.
   const updated = rows.reduce((max, r) => (r.public_from > max ? r.public_from : max), NO_ENTRY_UPDATED);
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
-    '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fa">',
+    publicUrl
+      ? `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fa" xml:base="${escapeXml(`${publicUrl}/`)}">`
+      : '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fa">',
     element('id', {}, FEED_ID),
     element('title', { type: 'text' }, FEED_TITLE),
     element('subtitle', { type: 'text' }, FEED_SUBTITLE),

@@ -157,7 +157,8 @@ export class ReportsService {
   /** The Atom feed of what the public can read now (staff included: a feed is for the public). */
   async feed(): Promise<string> {
     const visibleAt = (await this.visibleAt(undefined))!;
-    return buildAtomFeed(await selectFeedRevisions(this.dataSource.manager, visibleAt, FEED_LIMIT));
+    const rows = await selectFeedRevisions(this.dataSource.manager, visibleAt, FEED_LIMIT);
+    return buildAtomFeed(rows, this.config.publicUrl);
   }
 
   private async find(
