@@ -3,7 +3,8 @@
  * Publishes the weekly report of the week holding that day (any day of it, Jalali or ISO, any digits), unless it
  * exists (idempotent: running it twice publishes once). With --revise, publishes a correction as a new revision.
  * Without --week: every report that is due and missing (what the server does at start).
- * Uses DATABASE_URL, or the embedded PostgreSQL under DATA_DIR (stop the server first).
+ * Uses DATABASE_URL, or the embedded PostgreSQL under DATA_DIR: the running server's when one runs there (with
+ * the password it keeps in DATA_DIR), else one it starts and stops.
  */
 import { parseArgs } from 'node:util';
 import { tehranToday } from '../src/common/dates/calendar-day.js';
@@ -36,7 +37,11 @@ try {
 } catch (error) {
   fail(error instanceof ConfigError ? error.message : String(error));
 }
-const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres({ dataDir: config.dataDir });
+const embedded = config.databaseUrl
+  ? undefined
+  : await startEmbeddedPostgres({ dataDir: config.dataDir, ifInUse: 'attach' }).catch((error: unknown) =>
+      fail(error instanceof Error ? error.message : String(error)),
+    );
 const dataSource = createDataSource(config.databaseUrl ?? embedded!.url);
 const options = { publishedAt: new Date(), embargoHours: config.reportEmbargoHours };
 const describe = (r: ProduceResult) =>

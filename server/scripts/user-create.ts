@@ -1,7 +1,8 @@
 /**
  * npm run user:create -- --username U --role admin|evaluator|cabinet [--name "Display name"]
  * The password is read from standard input (one line), never from the command line.
- * Uses DATABASE_URL, or the embedded PostgreSQL under DATA_DIR (stop the server first).
+ * Uses DATABASE_URL, or the embedded PostgreSQL under DATA_DIR: the running server's when one runs there (with
+ * the password it keeps in DATA_DIR), else one it starts and stops.
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -39,7 +40,11 @@ try {
 } catch (error) {
   fail(error instanceof ConfigError ? error.message : String(error));
 }
-const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres({ dataDir: config.dataDir });
+const embedded = config.databaseUrl
+  ? undefined
+  : await startEmbeddedPostgres({ dataDir: config.dataDir, ifInUse: 'attach' }).catch((error: unknown) =>
+      fail(error instanceof Error ? error.message : String(error)),
+    );
 const dataSource = createDataSource(config.databaseUrl ?? embedded!.url);
 try {
   await dataSource.initialize();

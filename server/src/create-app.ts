@@ -17,7 +17,6 @@ import { ReadCache } from './common/cache/read-cache.js';
 import { DataVersion } from './common/db/data-version.js';
 import { BEARER_SCHEME, finishOpenApiDocument, SESSION_SCHEME } from './common/http/openapi-document.js';
 import {
-  clientKey,
   CORS_EXPOSED_HEADERS,
   DoorRateLimit,
   RATE_WINDOW_MS,
@@ -25,6 +24,7 @@ import {
   sharedStore,
 } from './common/http/rate-limit.js';
 import { requestIdOf } from './common/http/request-id.js';
+import { clientKey, trustFunction } from './common/http/trust-proxy.js';
 import { HttpExceptionFilter } from './common/errors/http-exception.filter.js';
 import { TooManyRequestsException } from './common/errors/too-many-requests.exception.js';
 import { createValidationPipe } from './common/errors/validation.js';
@@ -121,13 +121,15 @@ export async function createApp(
   await dataVersion.start();
   // One count per client address for the whole API: @fastify/rate-limit counts the requests Fastify handles, the
   // read cache's door counts the cached answers it sends itself, both in this counter.
+  // Whose word about the client's address counts (TRUST_PROXY): one rule for Fastify and for the door.
+  const trustProxy = trustFunction(config.trustProxy ?? false);
   const requestCounter = new RequestCounter();
-  const door = new DoorRateLimit(requestCounter, config.rateLimitPerMinute);
+  const door = new DoorRateLimit(requestCounter, config.rateLimitPerMinute, trustProxy);
   const readCache = new ReadCache(config.readCacheBytes, dataVersion, (request, response, requestId) =>
     door.admit(request, response, requestId),
   );
   const adapter = new FastifyAdapter({
-    trustProxy: true,
+    trustProxy,
     bodyLimit: 1_048_576,
     genReqId: (req: { headers: IncomingHttpHeaders }) => requestIdOf(req.headers),
     // A cached public answer leaves at the door of the HTTP server, before routing; everything else goes on.

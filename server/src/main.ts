@@ -27,7 +27,11 @@ async function main(): Promise<void> {
 
   let database;
   try {
-    database = await openDatabase(config, (line) => console.log(line));
+    // The embedded PostgreSQL is watched and started again when it dies; if it cannot be, the server exits
+    // non-zero so that a supervisor (Docker's restart policy, systemd) starts everything afresh.
+    database = await openDatabase(config, (line) => console.log(line), {
+      onDatabaseLost: (reason) => fail(`${reason}; exiting so that a supervisor can restart the server`),
+    });
   } catch (error) {
     if (error instanceof DatabaseStartError) fail(error.message);
     throw error;

@@ -350,7 +350,8 @@ describe('over the network (the read cache answers cached hits at the door)', ()
   beforeAll(async () => {
     await app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
-    const small = await instance({ rateLimitPerMinute: LIMIT });
+    // Behind a proxy on this machine (TRUST_PROXY=loopback): the test names each client in X-Forwarded-For.
+    const small = await instance({ rateLimitPerMinute: LIMIT, trustProxy: { addresses: ['loopback'] } });
     await small.listen({ port: 0, host: '127.0.0.1' });
     limited = `http://127.0.0.1:${(small.getHttpServer().address() as { port: number }).port}`;
   });

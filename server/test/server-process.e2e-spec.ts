@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, chmodSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,7 @@ import { freePort, isProcessAlive as alive } from '../src/database/embedded-post
  * stopped with the server, data kept for the next start. Needs `npm run build` first (`npm test` does it).
  */
 const MAIN = join(dirname(fileURLToPath(import.meta.url)), '../dist/server/src/main.js');
+const USER_CREATE = join(dirname(fileURLToPath(import.meta.url)), '../dist/server/scripts/user-create.js');
 
 interface Running {
   child: ChildProcess;
@@ -43,6 +44,45 @@ function start(dataDir: string, port: number): Promise<Running> {
       reject(new Error(`server exited with ${code}: ${output}`));
     });
   });
+}
+
+/** Runs a built script to its end with this standard input; its exit code and everything it printed. */
+async function runScript(
+  script: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  stdin: string,
+): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, [script, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += String(chunk)));
+  child.stderr.on('data', (chunk) => (output += String(chunk)));
+  child.stdin.end(stdin);
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  return { code, output };
+}
+
+/** The processes whose parent is this one (from /proc). */
+function childrenOf(parent: number): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === parent;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+function commandOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return '';
+  }
 }
 
 function postmasterPid(dataDir: string): number {
@@ -101,6 +141,104 @@ describe('the server process', () => {
       const pgPid = postmasterPid(dataDir);
       next.child.kill('SIGTERM');
       expect(await next.exited).toBe(0);
+      expect(alive(pgPid)).toBe(false);
+    }
+  });
+
+  it('refuses a second server on the same DATA_DIR, keeps the first serving, and lets user:create work beside it', async () => {
+    const port = await freePort();
+    const first = await start(dataDir, port);
+    try {
+      const pgPid = postmasterPid(dataDir);
+      const second = spawn(process.execPath, [MAIN], {
+        env: { ...process.env, PORT: String(await freePort()), DATA_DIR: dataDir, DATABASE_URL: '' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      second.stderr.on('data', (c) => (stderr += String(c)));
+      expect(await new Promise((resolve) => second.on('exit', resolve))).toBe(1);
+      expect(stderr.trim()).toBe(
+        `e-services-monitor: the embedded PostgreSQL in ${dataDir} is in use by process ${first.child.pid} ` +
+          '(another server or CLI on the same DATA_DIR); stop that process first, or give this one its own DATA_DIR',
+      );
+      expect(alive(pgPid)).toBe(true);
+      const health = await fetch(`http://127.0.0.1:${port}/api/health`);
+      expect(health.status).toBe(200);
+
+      const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
+      delete env.DATABASE_URL;
+      const created = await runScript(
+        USER_CREATE,
+        ['--username', 'second.admin', '--role', 'admin'],
+        env,
+        'a-long-enough-password\n',
+      );
+      expect(created).toMatchObject({ code: 0, output: expect.stringContaining('created admin "second.admin"') });
+      expect(postmasterPid(dataDir)).toBe(pgPid);
+      const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: `http://127.0.0.1:${port}` },
+        body: JSON.stringify({ username: 'second.admin', password: 'a-long-enough-password' }),
+      });
+      expect(login.status).toBe(200);
+    } finally {
+      first.child.kill('SIGTERM');
+      expect(await first.exited).toBe(0);
+    }
+  });
+
+  it('answers 503 while its PostgreSQL is killed, starts it again, and serves the same data', async () => {
+    const port = await freePort();
+    const server = await start(dataDir, port);
+    const get = async () => {
+      const res = await fetch(`http://127.0.0.1:${port}/api/v1/agencies`);
+      return { status: res.status, body: (await res.json()) as { total?: number; error?: string } };
+    };
+    let checkpointer: number | undefined;
+    try {
+      const killed = postmasterPid(dataDir);
+      // A process of the old cluster that outlives its postmaster holds the shared memory, and PostgreSQL refuses
+      // to start beside it (as it may, briefly, for real): holding the checkpointer stopped keeps the database
+      // away for as long as the test needs to see the 503s.
+      checkpointer = childrenOf(killed).find((pid) => commandOf(pid).includes('checkpointer'));
+      expect(checkpointer).toBeDefined();
+      process.kill(checkpointer!, 'SIGSTOP');
+      process.kill(killed, 'SIGKILL');
+      for (;;) {
+        const res = await get();
+        if (res.status === 503) {
+          expect(res.body.error).toBe('DATABASE_UNAVAILABLE');
+          break;
+        }
+        expect(res.status).toBe(200); // answered before the pool noticed
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const away = await get();
+      expect(away).toMatchObject({ status: 503, body: { error: 'DATABASE_UNAVAILABLE' } });
+      expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(503);
+      expect(server.output()).toContain(`PostgreSQL (pid ${killed}) stopped unexpectedly (SIGKILL)`);
+
+      process.kill(checkpointer!, 'SIGKILL');
+      checkpointer = undefined;
+      for (;;) {
+        const res = await get();
+        if (res.status === 200) {
+          expect(res.body.total).toBe(170);
+          break;
+        }
+        expect(res).toMatchObject({ status: 503, body: { error: 'DATABASE_UNAVAILABLE' } });
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      expect(server.output()).toMatch(/PostgreSQL started again \(pid \d+\)/);
+      const restarted = postmasterPid(dataDir);
+      expect(restarted).not.toBe(killed);
+      expect(alive(restarted)).toBe(true);
+      expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
+    } finally {
+      if (checkpointer !== undefined) process.kill(checkpointer, 'SIGKILL');
+      const pgPid = postmasterPid(dataDir);
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
       expect(alive(pgPid)).toBe(false);
     }
   });

@@ -30,7 +30,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in (10 attempts a minute per address) */
+        /** Sign in (10 attempts a minute per address and username; 10 failures per username in 15 minutes) */
         post: operations["signIn"];
         delete?: never;
         options?: never;
@@ -3166,6 +3166,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description CROSS_SITE_REQUEST: sent from another site, or with an unreadable Origin or Referer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             429: {
                 headers: {
                     /** @description Seconds until the client may ask again */
@@ -3202,6 +3211,15 @@ export interface operations {
             };
             /** @description UNAUTHENTICATED: no valid session */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CROSS_SITE_REQUEST: sent from another site, or with an unreadable Origin or Referer */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5993,7 +6011,7 @@ export interface operations {
                     "application/json": components["schemas"]["ImportPreviewDto"];
                 };
             };
-            /** @description IMPORT_FILE_MISSING, IMPORT_UNSUPPORTED_FORMAT, IMPORT_UNREADABLE_FILE, IMPORT_TOO_MANY_ROWS, IMPORT_UNKNOWN_KIND */
+            /** @description IMPORT_FILE_MISSING, IMPORT_UNSUPPORTED_FORMAT, IMPORT_UNREADABLE_FILE, IMPORT_UNKNOWN_KIND */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6018,7 +6036,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description PAYLOAD_TOO_LARGE: more than 20 MB. */
+            /** @description PAYLOAD_TOO_LARGE: more than 20 MB; IMPORT_FILE_TOO_LARGE: an xlsx unpacking to more than 50 MB; IMPORT_TOO_MANY_ROWS (over 10,000), IMPORT_TOO_MANY_COLUMNS (over 50), IMPORT_CELL_TOO_LONG (over 10,000 characters). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6103,7 +6121,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description PAYLOAD_TOO_LARGE: more than 20 MB. */
+            /** @description PAYLOAD_TOO_LARGE: more than 20 MB; IMPORT_FILE_TOO_LARGE: an xlsx unpacking to more than 50 MB; IMPORT_TOO_MANY_ROWS (over 10,000), IMPORT_TOO_MANY_COLUMNS (over 50), IMPORT_CELL_TOO_LONG (over 10,000 characters). */
             413: {
                 headers: {
                     [name: string]: unknown;

@@ -14,6 +14,17 @@ describe('loadConfig', () => {
     expect(loadConfig({ RATE_LIMIT_PER_MINUTE: '0' }, defaults).rateLimitPerMinute).toBe(0);
   });
 
+  it('trusts no proxy unless TRUST_PROXY says which', () => {
+    expect(loadConfig({}, defaults).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }, defaults).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '0' }, defaults).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }, defaults).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '2' }, defaults).trustProxy).toEqual({ hops: 2 });
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.2, 172.16.0.0/12,loopback' }, defaults).trustProxy).toEqual({
+      addresses: ['10.0.0.2', '172.16.0.0/12', 'loopback'],
+    });
+  });
+
   it('reads PORT, DATA_DIR, SEED and DATABASE_URL', () => {
     const sut = loadConfig(
       { PORT: '8080', DATA_DIR: '/var/lib/monitor', SEED: 'none', DATABASE_URL: 'postgres://u:p@db:5432/monitor' },
@@ -35,6 +46,9 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'postgres://u@host' }, /must name a host and a database/],
     [{ SEED: 'some' }, /SEED must be one of demo, none/],
     [{ RATE_LIMIT_PER_MINUTE: 'lots' }, /RATE_LIMIT_PER_MINUTE must be a whole number from 0 to 1000000/],
+    [{ TRUST_PROXY: 'yes' }, /TRUST_PROXY must be false, true, a number of proxies.*"yes" is none of these/],
+    [{ TRUST_PROXY: '10.0.0.0/8, proxy.local' }, /"proxy.local" is none of these/],
+    [{ TRUST_PROXY: '11' }, /TRUST_PROXY must be false, true, a number of proxies \(1 to 10\)/],
   ])('refuses %j with one clear message', (env, message) => {
     expect(() => loadConfig(env, defaults)).toThrow(ConfigError);
     expect(() => loadConfig(env, defaults)).toThrow(message);

@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import { isTrustProxyEntry, type TrustProxy } from '../common/http/trust-proxy.js';
 
 /** The whole configuration, read and validated once at start-up. Nothing else reads `process.env`. */
 export class AppConfig {
@@ -19,6 +20,12 @@ export class AppConfig {
   readonly weeklyReports!: 'on' | 'off';
   /** Requests a minute one client address may make to `/api` (cached answers included); 0 turns the limit off. */
   readonly rateLimitPerMinute!: number;
+  /**
+   * Which proxies in front of the server to believe about the client's address (`X-Forwarded-For`), protocol and
+   * host (`TRUST_PROXY`). `false` (the default): none, the client is the socket's peer, so nobody can choose the
+   * address their requests are counted under.
+   */
+  readonly trustProxy?: TrustProxy;
   /**
    * The public address of the site (`https://monitor.example.ir`), when known: the Atom feed then carries it as
    * `xml:base`, so feed readers resolve its links without guessing. Unset: links are paths from the site's root.
@@ -97,6 +104,24 @@ function parseDatabaseUrl(raw: string | undefined): string | undefined {
   return raw;
 }
 
+const TRUST_PROXY_HELP =
+  'TRUST_PROXY must be false, true, a number of proxies (1 to 10), or a comma list of addresses and networks ' +
+  '(10.0.0.2, 172.16.0.0/12, loopback, uniquelocal)';
+
+function parseTrustProxy(raw: string | undefined): TrustProxy {
+  const value = raw?.trim().toLowerCase() ?? '';
+  if (value === '' || value === 'false' || value === '0') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) {
+    if (Number(value) > 10) throw new ConfigError(`${TRUST_PROXY_HELP}, got "${raw}"`);
+    return { hops: Number(value) };
+  }
+  const addresses = value.split(',').map((entry) => entry.trim());
+  const wrong = addresses.find((entry) => !isTrustProxyEntry(entry));
+  if (wrong !== undefined) throw new ConfigError(`${TRUST_PROXY_HELP}; "${wrong}" is none of these`);
+  return { addresses };
+}
+
 function oneOf<T extends string>(name: string, raw: string | undefined, allowed: readonly T[], fallback: T): T {
   if (raw === undefined || raw === '') return fallback;
   if (!(allowed as readonly string[]).includes(raw)) {
@@ -124,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { cli
     reportEmbargoHours: parseHours('REPORT_EMBARGO_HOURS', env.REPORT_EMBARGO_HOURS, 0),
     weeklyReports: oneOf('WEEKLY_REPORTS', env.WEEKLY_REPORTS, ['on', 'off'] as const, 'on'),
     rateLimitPerMinute: parseWhole('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, 600, 1_000_000),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     publicUrl: parsePublicUrl(env.PUBLIC_URL),
   });
 }

@@ -1,5 +1,6 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../../migrations/index.js';
+import { SafeQueryLogger } from '../common/db/safe-query-logger.js';
 import { ENTITIES } from './entities.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
@@ -18,7 +19,9 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrationsRun: false,
     namingStrategy: new SnakeNamingStrategy(),
     applicationName: 'e-services-monitor',
+    // Failed statements with their error codes, never their parameters (notes, names): see SafeQueryLogger.
     logging: ['error'],
+    logger: new SafeQueryLogger(),
     extra: { max: 10 },
   };
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { createDataSource } from './data-source.js';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres.js';
+import { EmbeddedDatabaseInUseError, startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres.js';
 import { seedDemoData, type DemoCredential } from './seed/demo-seed.js';
 
 /** Any number: the key of the advisory lock that lets one instance at a time migrate and seed. */
@@ -44,17 +44,34 @@ async function connect(dataSource: DataSource, attempts: number): Promise<void> 
   }
 }
 
+export interface OpenDatabaseOptions {
+  /**
+   * Watch the embedded PostgreSQL and start it again when it stops unexpectedly; called when it cannot be started
+   * again (the server then exits non-zero). Without it, nothing watches (tests, CLIs).
+   */
+  onDatabaseLost?: (reason: string) => void;
+}
+
 /**
  * Opens the database the configuration names (or starts the embedded one), runs pending migrations and, on an
  * empty database, loads the demo data, all under an advisory lock so that several instances can start at once.
  */
-export async function openDatabase(config: AppConfig, log: (line: string) => void): Promise<OpenDatabase> {
+export async function openDatabase(
+  config: AppConfig,
+  log: (line: string) => void,
+  options: OpenDatabaseOptions = {},
+): Promise<OpenDatabase> {
   await mkdir(config.dataDir, { recursive: true });
   let embedded: EmbeddedDatabase | undefined;
   if (!config.databaseUrl) {
     try {
-      embedded = await startEmbeddedPostgres({ dataDir: config.dataDir });
+      embedded = await startEmbeddedPostgres({
+        dataDir: config.dataDir,
+        ifInUse: 'refuse',
+        supervise: options.onDatabaseLost && { onGiveUp: options.onDatabaseLost },
+      });
     } catch (error) {
+      if (error instanceof EmbeddedDatabaseInUseError) throw new DatabaseStartError(error.message);
       throw new DatabaseStartError(`cannot start the embedded PostgreSQL in ${config.dataDir}: ${describe(error)}`);
     }
   }

@@ -1,5 +1,6 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseUnavailable } from '../../database/database-unavailable.js';
 import { AppException, type BilingualMessage, type ErrorBody } from './app-exception.js';
 
 const GENERIC: Record<number, { code: string; message: BilingualMessage }> = {
@@ -22,7 +23,21 @@ const GENERIC: Record<number, { code: string; message: BilingualMessage }> = {
     message: { fa: 'درخواست‌ها بیش از حد است؛ کمی بعد دوباره تلاش کنید.', en: 'Too many requests; try again shortly.' },
   },
 };
+const DATABASE_UNAVAILABLE = {
+  code: 'DATABASE_UNAVAILABLE',
+  message: {
+    fa: 'پایگاه داده در دسترس نیست؛ چند لحظه بعد دوباره تلاش کنید.',
+    en: 'The database is unavailable; try again in a few moments.',
+  },
+};
 const INTERNAL = { code: 'INTERNAL_ERROR', message: { fa: 'خطای داخلی رخ داد.', en: 'An internal error occurred.' } };
+
+/** The error's code or first line, never its query parameters. */
+function describe(error: unknown): string {
+  const e = error as { code?: unknown; driverError?: { code?: unknown }; message?: unknown };
+  const code = e.driverError?.code ?? e.code;
+  return typeof code === 'string' ? code : String(e.message ?? error).split('\n')[0]!;
+}
 
 /**
  * The one place errors become responses: `{ statusCode, error, message: {fa, en}, details?, requestId }`. 5xx
@@ -36,6 +51,23 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const reply = ctx.getResponse<FastifyReply>();
     const request = ctx.getRequest<FastifyRequest>();
+    if (isDatabaseUnavailable(exception)) {
+      // The database is away (stopped, restarting): say so and when to retry, not "internal error".
+      this.logger.warn(
+        `${request.method} ${request.url} [${request.id}]: database unavailable (${describe(exception)})`,
+      );
+      void reply
+        .status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header('cache-control', 'no-store')
+        .header('retry-after', '5')
+        .send({
+          statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+          error: DATABASE_UNAVAILABLE.code,
+          message: DATABASE_UNAVAILABLE.message,
+          requestId: String(request.id),
+        } satisfies ErrorBody);
+      return;
+    }
     const body = this.toBody(exception, request);
     if (body.statusCode >= 500) {
       this.logger.error(

@@ -1,5 +1,6 @@
-import { HttpStatus, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { HttpStatus, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { toPersianDigits } from '../numbers/decimal.js';
+import { inputShapeProblems, MAX_INPUT_DEPTH } from '../validation/input-shape.js';
 import { AppException } from './app-exception.js';
 
 /** One problem with one field of a refused request: the field's name (as sent) and a message in each language. */
@@ -75,18 +76,51 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
   });
 }
 
-/** The one validation pipe: unknown fields refused, values transformed, problems listed per field in fa and en. */
+const INVALID = { fa: 'درخواست نامعتبر است.', en: 'The request is not valid.' };
+
+/**
+ * Before any DTO reads it, a body, query or path parameter must hold no NUL character and nest no deeper than
+ * `MAX_INPUT_DEPTH` (common/validation/input-shape.ts); this holds for fields without a DTO of their own too.
+ */
+function refuseMalformedInput(value: unknown, { type, data }: ArgumentMetadata): void {
+  if (type === 'custom') return;
+  const problems = inputShapeProblems(value, data ?? '');
+  if (problems.length === 0) return;
+  if (problems[0]!.kind === 'depth') {
+    throw new AppException('INPUT_TOO_DEEP', HttpStatus.BAD_REQUEST, {
+      fa: `ساختار درخواست بیش از ${toPersianDigits(String(MAX_INPUT_DEPTH))} سطح تودرتو است.`,
+      en: `The request is nested more than ${MAX_INPUT_DEPTH} levels deep.`,
+    });
+  }
+  throw new AppException(
+    'VALIDATION_FAILED',
+    HttpStatus.BAD_REQUEST,
+    INVALID,
+    problems.map(({ field }) => ({
+      field,
+      fa: 'نویسه تهی (U+0000) پذیرفته نیست',
+      en: `${field || type} must not contain a NUL character (U+0000)`,
+    })),
+  );
+}
+
+/**
+ * The one validation pipe: malformed input refused (above), unknown fields refused, values transformed,
+ * problems listed per field in fa and en.
+ */
+class AppValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    refuseMalformedInput(value, metadata);
+    return super.transform(value, metadata);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new AppValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
     exceptionFactory: (errors) =>
-      new AppException(
-        'VALIDATION_FAILED',
-        HttpStatus.BAD_REQUEST,
-        { fa: 'درخواست نامعتبر است.', en: 'The request is not valid.' },
-        flattenValidationErrors(errors),
-      ),
+      new AppException('VALIDATION_FAILED', HttpStatus.BAD_REQUEST, INVALID, flattenValidationErrors(errors)),
   });
 }

@@ -2,6 +2,7 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:
 import type { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { ErrorBody } from '../errors/app-exception.js';
 import { TooManyRequestsException } from '../errors/too-many-requests.exception.js';
+import { clientAddressOf, type TrustFunction } from './trust-proxy.js';
 
 /** One minute: the window of the API's limit per client (`RATE_LIMIT_PER_MINUTE`). */
 export const RATE_WINDOW_MS = 60_000;
@@ -58,19 +59,9 @@ export function sharedStore(counter: RequestCounter): FastifyRateLimitStoreCtor 
   return CounterStore;
 }
 
-/**
- * The client's address as Fastify reads it with `trustProxy: true`: the first `X-Forwarded-For` entry, else the
- * socket's peer; an IPv4 address written as IPv6 (`::ffff:10.0.0.1`) counts as the IPv4 one.
- */
-export function clientAddress(request: IncomingMessage): string {
-  const forwarded = request.headers['x-forwarded-for'];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-  return clientKey(first || request.socket.remoteAddress || '');
-}
-
-export function clientKey(ip: string): string {
-  const lower = ip.toLowerCase();
-  return lower.startsWith('::ffff:') && lower.includes('.') ? lower.slice(7) : lower;
+/** The client's address of a raw request, by the same rule as Fastify's `request.ip` (see `trust-proxy.ts`). */
+export function clientAddress(request: IncomingMessage, trust: TrustFunction): string {
+  return clientAddressOf(request.socket.remoteAddress, request.headers['x-forwarded-for'], trust);
 }
 
 /** The 429 body, as every error's: `{statusCode, error, message: {fa, en}, requestId}`. */
@@ -98,12 +89,14 @@ export class DoorRateLimit {
   constructor(
     private readonly counter: RequestCounter,
     private readonly perMinute: number,
+    /** Which proxies to believe about the client's address: the one rule Fastify is given too (`TRUST_PROXY`). */
+    private readonly trust: TrustFunction,
   ) {}
 
   /** Counts the request; `false` when the client is over its limit, after answering 429. */
   admit(request: IncomingMessage, response: ServerResponse, requestId: string): boolean {
     if (this.perMinute <= 0) return true;
-    const { current, ttl } = this.counter.hit(clientAddress(request), RATE_WINDOW_MS);
+    const { current, ttl } = this.counter.hit(clientAddress(request, this.trust), RATE_WINDOW_MS);
     if (current <= this.perMinute) return true;
     const seconds = Math.ceil(ttl / 1000);
     const body = Buffer.from(JSON.stringify(tooManyRequestsBody(seconds, requestId)));

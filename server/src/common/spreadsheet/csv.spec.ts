@@ -1,4 +1,4 @@
-import { parseCsv, toCsv } from './csv.js';
+import { CsvLimitError, parseCsv, toCsv } from './csv.js';
 
 describe('parseCsv', () => {
   const sut = parseCsv;
@@ -51,6 +51,21 @@ describe('parseCsv', () => {
 
   it('stops after maxRecords records', () => {
     expect(sut('a\n1\n2\n3', { maxRecords: 2 })).toEqual([['a'], ['1']]);
+  });
+
+  it('stops at the first field past maxColumns or maxFieldLength and says where', () => {
+    expect(() => sut('a,b\n1,2,3', { maxColumns: 2 })).toThrow(
+      expect.objectContaining({ limit: 'columns', record: 2, field: 2 }),
+    );
+    expect(() => sut('a,b\n1,"four"', { maxFieldLength: 3 })).toThrow(
+      expect.objectContaining({ limit: 'field', record: 2, field: 1 }),
+    );
+    // One field longer than any record may hold stops the parser while it reads that field.
+    expect(() => sut(`a\n${'x'.repeat(1_000_000)}`, { maxColumns: 2, maxFieldLength: 10 })).toThrow(CsvLimitError);
+    expect(sut('a,b\n1,"two"', { maxColumns: 2, maxFieldLength: 3 })).toEqual([
+      ['a', 'b'],
+      ['1', 'two'],
+    ]);
   });
 
   it('reads back what toCsv writes', () => {

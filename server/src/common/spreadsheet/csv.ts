@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { CsvError, parse, type CastingContext } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 
 /** The delimiters a CSV file may use: Excel writes `;` in locales whose decimal separator is a comma. */
@@ -16,18 +16,65 @@ const DELIMITERS = [',', ';', '\t'] as const;
  * never closed throws csv-parse's `CsvError` (code `CSV_QUOTE_NOT_CLOSED`).
  *
  * `maxRecords` stops reading after that many records (the caller compares the count to refuse a file too long).
+ * `maxColumns` and `maxFieldLength` stop reading at the first field past either, throwing a `CsvLimitError` that
+ * says where: the parser never holds more than one over-long field, so a one-line 19 MB file stops after
+ * `maxFieldLength` characters (or `maxColumns` fields) instead of being read whole.
  */
-export function parseCsv(text: string, { maxRecords }: { maxRecords?: number } = {}): string[][] {
+export function parseCsv(text: string, { maxRecords, maxColumns, maxFieldLength }: CsvLimits = {}): string[][] {
   const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return parse(input, {
-    delimiter: detectDelimiter(input),
-    record_delimiter: ['\r\n', '\n', '\r'],
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: false,
-    trim: true,
-    ...(maxRecords === undefined ? {} : { to: maxRecords }),
-  });
+  const guarded = maxColumns !== undefined || maxFieldLength !== undefined;
+  try {
+    const records: string[][] = parse(input, {
+      delimiter: detectDelimiter(input),
+      record_delimiter: ['\r\n', '\n', '\r'],
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      trim: true,
+      ...(maxRecords === undefined ? {} : { to: maxRecords }),
+      ...(maxFieldLength === undefined ? {} : { max_record_size: maxFieldLength * (maxColumns ?? 1) }),
+      ...(guarded
+        ? {
+            cast: (field: string, context: CastingContext) => {
+              if (maxColumns !== undefined && context.index >= maxColumns) {
+                throw new CsvLimitError('columns', context.records + 1, context.index);
+              }
+              if (maxFieldLength !== undefined && field.length > maxFieldLength) {
+                throw new CsvLimitError('field', context.records + 1, context.index);
+              }
+              return field;
+            },
+          }
+        : {}),
+    });
+    return records;
+  } catch (error) {
+    // The field being read grew past every field the record may hold: one of them is too long.
+    if (error instanceof CsvError && error.code === 'CSV_MAX_RECORD_SIZE') {
+      const at = error as CsvError & { records?: number; index?: number };
+      throw new CsvLimitError('field', (at.records ?? 0) + 1, at.index ?? 0);
+    }
+    throw error;
+  }
+}
+
+export interface CsvLimits {
+  maxRecords?: number;
+  maxColumns?: number;
+  maxFieldLength?: number;
+}
+
+/** A CSV past a limit of `parseCsv`: too many fields in a record, or a field too long; record and field 0-based. */
+export class CsvLimitError extends Error {
+  constructor(
+    readonly limit: 'columns' | 'field',
+    /** The record's number, 1-based (the line, for files without line breaks inside fields). */
+    readonly record: number,
+    /** The field's index in its record, 0-based. */
+    readonly field: number,
+  ) {
+    super(`CSV ${limit} limit passed at record ${record}, field ${field}`);
+  }
 }
 
 function detectDelimiter(text: string): string {

@@ -1,5 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { AppException } from '../errors/app-exception.js';
+import { toPersianDigits } from '../numbers/decimal.js';
 
 /**
  * What can go wrong reading an uploaded spreadsheet. The codes keep the `IMPORT_` prefix they were published
@@ -9,6 +10,9 @@ export enum SpreadsheetErrorCode {
   UnsupportedFormat = 'IMPORT_UNSUPPORTED_FORMAT',
   UnreadableFile = 'IMPORT_UNREADABLE_FILE',
   TooManyRows = 'IMPORT_TOO_MANY_ROWS',
+  FileTooLarge = 'IMPORT_FILE_TOO_LARGE',
+  TooManyColumns = 'IMPORT_TOO_MANY_COLUMNS',
+  CellTooLong = 'IMPORT_CELL_TOO_LONG',
 }
 
 /** Why a file could not be read: a damaged xlsx, a CSV not in UTF-8, or a CSV whose quotes never close. */
@@ -44,16 +48,70 @@ export class SpreadsheetUnreadableFileException extends AppException {
   }
 }
 
+const faDigits = (n: number) => toPersianDigits(String(n));
+
+/*
+ * The limits below keep one upload from taking the server's memory or time; a file over one is refused whole
+ * with 413 before (or while) it is parsed, and names the limit in `details`.
+ */
+
 export class SpreadsheetTooManyRowsException extends AppException {
   constructor(max: number) {
     super(
       SpreadsheetErrorCode.TooManyRows,
-      HttpStatus.BAD_REQUEST,
+      HttpStatus.PAYLOAD_TOO_LARGE,
       {
-        fa: 'فایل بیش از اندازه ردیف دارد؛ آن را به چند فایل بخش کنید.',
+        fa: `فایل بیش از ${faDigits(max)} ردیف دارد؛ آن را به چند فایل بخش کنید.`,
         en: `The file has more than ${max} rows; split it into several files.`,
       },
       { max },
+    );
+  }
+}
+
+/**
+ * An xlsx (a zip) that unpacks to more than `maxBytes`: a zip bomb, or far more than a hand-kept sheet. `reason`
+ * `parse-memory` says the zip was within the limit but parsing it outgrew the parser's memory (for operators).
+ */
+export class SpreadsheetFileTooLargeException extends AppException {
+  constructor(maxBytes: number, reason?: 'parse-memory') {
+    const mb = Math.round(maxBytes / (1024 * 1024));
+    super(
+      SpreadsheetErrorCode.FileTooLarge,
+      HttpStatus.PAYLOAD_TOO_LARGE,
+      {
+        fa: `فایل اکسل پس از بازشدن بیش از ${faDigits(mb)} مگابایت است؛ آن را به چند فایل کوچک‌تر بخش کنید.`,
+        en: `The Excel file unpacks to more than ${mb} MB; split it into several smaller files.`,
+      },
+      reason ? { maxUnpackedBytes: maxBytes, reason } : { maxUnpackedBytes: maxBytes },
+    );
+  }
+}
+
+export class SpreadsheetTooManyColumnsException extends AppException {
+  constructor(max: number, row: number) {
+    super(
+      SpreadsheetErrorCode.TooManyColumns,
+      HttpStatus.PAYLOAD_TOO_LARGE,
+      {
+        fa: `ردیف ${faDigits(row)} بیش از ${faDigits(max)} ستون دارد؛ ستون‌های اضافه را پاک کنید.`,
+        en: `Row ${row} has more than ${max} columns; remove the extra columns.`,
+      },
+      { max, row },
+    );
+  }
+}
+
+export class SpreadsheetCellTooLongException extends AppException {
+  constructor(max: number, row: number, column: string) {
+    super(
+      SpreadsheetErrorCode.CellTooLong,
+      HttpStatus.PAYLOAD_TOO_LARGE,
+      {
+        fa: `خانه ${column}${faDigits(row)} بیش از ${faDigits(max)} نویسه دارد.`,
+        en: `Cell ${column}${row} has more than ${max} characters.`,
+      },
+      { max, row, column },
     );
   }
 }

@@ -12,7 +12,7 @@ import type { FastifyReply } from 'fastify';
 import { ErrorResponseDto } from '../../common/errors/error-response.dto.js';
 import { USER_ROLES } from '../users/app-user.entity.js';
 import type { AuthUser } from './auth-user.js';
-import { CurrentUser, Roles, type AuthenticatedRequest } from './auth.decorators.js';
+import { CurrentUser, Roles, SameSiteOnly, type AuthenticatedRequest } from './auth.decorators.js';
 import { SESSION_COOKIE, SIGNED_IN_HINT_COOKIE, sessionToken } from './auth.guard.js';
 import { AuthService, SESSION_HOURS } from './auth.service.js';
 import { MeDto, SignInDto, SignInResponseDto } from './dto/sign-in.dto.js';
@@ -24,8 +24,12 @@ export class AuthController {
 
   @Post('login')
   @HttpCode(200)
+  @SameSiteOnly()
   @RouteConfig({ rateLimit: { max: 10, timeWindow: 60_000, hook: 'preHandler' } }) // after parsing: keyed by username too
-  @ApiOperation({ operationId: 'signIn', summary: 'Sign in (10 attempts a minute per address)' })
+  @ApiOperation({
+    operationId: 'signIn',
+    summary: 'Sign in (10 attempts a minute per address and username; 10 failures per username in 15 minutes)',
+  })
   @ApiOkResponse({ type: SignInResponseDto })
   @ApiUnauthorizedResponse({ type: ErrorResponseDto })
   @ApiTooManyRequestsResponse({ type: ErrorResponseDto })
@@ -50,6 +54,7 @@ export class AuthController {
 
   @Post('logout')
   @HttpCode(204)
+  @SameSiteOnly()
   @Roles(...USER_ROLES)
   @ApiOperation({ operationId: 'signOut', summary: 'Sign out: the session ends on the server' })
   @ApiNoContentResponse({ description: 'Signed out; the session cookies are cleared' })

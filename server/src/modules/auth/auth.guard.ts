@@ -1,8 +1,13 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { UserRole } from '../users/app-user.entity.js';
-import { ROLES_KEY, type AuthenticatedRequest } from './auth.decorators.js';
-import { CrossSiteRequestException, ForbiddenRoleException, UnauthenticatedException } from './auth.exception.js';
+import { ROLES_KEY, SAME_SITE_KEY, type AuthenticatedRequest } from './auth.decorators.js';
+import {
+  CrossSiteRequestException,
+  ForbiddenRoleException,
+  UnauthenticatedException,
+  UnreadableOriginException,
+} from './auth.exception.js';
 import { AuthService } from './auth.service.js';
 
 export const SESSION_COOKIE = 'monitor_session';
@@ -22,9 +27,28 @@ export function sessionToken(request: AuthenticatedRequest): { token: string; vi
 }
 
 /**
+ * Refuses a request that says it comes from another site: its `Origin` (else its `Referer`) names another host
+ * than the one it was sent to (403), or cannot be read as an address, like `Origin: null` from a sandboxed frame
+ * (403 too). A request that names no origin at all (a script, curl) passes: a browser always names it on a
+ * cross-site write.
+ */
+export function assertSameSite(request: AuthenticatedRequest): void {
+  const origin = (request.headers.origin ?? request.headers.referer)?.trim();
+  if (!origin) return;
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    throw new UnreadableOriginException();
+  }
+  // `request.host` is the Host header, or X-Forwarded-Host from a proxy the operator trusts (TRUST_PROXY).
+  if (host !== request.host) throw new CrossSiteRequestException();
+}
+
+/**
  * Runs on every request: finds the user of the session (if any) and enforces `@Roles(...)`. A write that rides
  * on the cookie must come from this site (SameSite=Strict already keeps other sites' requests cookie-less; the
- * Origin check is the second lock).
+ * Origin check is the second lock), and so must sign-in and sign-out (`@SameSiteOnly()`), cookie or not.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -35,18 +59,14 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const targets = [context.getHandler(), context.getClass()];
     const found = sessionToken(request);
-    if (found) {
-      request.user = await this.auth.resolve(found.token);
-      if (request.user && found.via === 'cookie' && !SAFE_METHODS.has(request.method)) {
-        const origin = request.headers.origin ?? request.headers.referer;
-        if (origin && new URL(origin).host !== request.headers.host) throw new CrossSiteRequestException();
-      }
+    if (found) request.user = await this.auth.resolve(found.token);
+    const cookieWrite = request.user !== undefined && found?.via === 'cookie' && !SAFE_METHODS.has(request.method);
+    if (cookieWrite || this.reflector.getAllAndOverride<boolean | undefined>(SAME_SITE_KEY, targets)) {
+      assertSameSite(request);
     }
-    const roles = this.reflector.getAllAndOverride<UserRole[] | undefined>(ROLES_KEY, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
+    const roles = this.reflector.getAllAndOverride<UserRole[] | undefined>(ROLES_KEY, targets);
     if (!roles) return true;
     if (!request.user) throw new UnauthenticatedException();
     if (!roles.includes(request.user.role)) throw new ForbiddenRoleException();

@@ -7,7 +7,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { verifyPassword } from '../users/password.js';
 import { normalizeText } from '../../common/text/normalize-text.js';
 import type { AuthUser } from './auth-user.js';
-import { BadCredentialsException } from './auth.exception.js';
+import { BadCredentialsException, TooManySignInsException } from './auth.exception.js';
 import {
   insertUserSession,
   markSignedIn,
@@ -15,6 +15,7 @@ import {
   selectSessionUser,
   selectUserForSignIn,
 } from './auth.queries.js';
+import { SignInThrottle } from './sign-in-throttle.js';
 
 export const SESSION_HOURS = 12;
 
@@ -34,18 +35,32 @@ export class AuthService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
+    private readonly throttle: SignInThrottle,
   ) {}
 
-  /** Checks the password and opens a session; returns its token (for the cookie or a bearer header). */
+  /**
+   * Checks the password and opens a session; returns its token (for the cookie or a bearer header). A username
+   * with too many failed attempts lately is refused before its password is looked at (429), known or not.
+   */
   async signIn(
     usernameRaw: string,
     password: string,
     requestId: string,
   ): Promise<{ token: string; expiresAt: Date; user: AuthUser }> {
     const username = normalizeText(usernameRaw).toLowerCase();
-    const found = await selectUserForSignIn(this.dataSource.manager, username);
-    const ok = await verifyPassword(password, found?.passwordHash ?? DUMMY_HASH);
+    const waitSeconds = this.throttle.begin(username);
+    if (waitSeconds !== undefined) throw new TooManySignInsException(waitSeconds);
+    let found: Awaited<ReturnType<typeof selectUserForSignIn>>;
+    let ok: boolean;
+    try {
+      found = await selectUserForSignIn(this.dataSource.manager, username);
+      ok = await verifyPassword(password, found?.passwordHash ?? DUMMY_HASH);
+    } catch (error) {
+      this.throttle.release(username); // the database, not the password, failed: no guess was made
+      throw error;
+    }
     if (!found || !found.isActive || !ok) throw new BadCredentialsException();
+    this.throttle.release(username);
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000);
     const user: AuthUser = { id: found.id, username: found.username, displayName: found.displayName, role: found.role };

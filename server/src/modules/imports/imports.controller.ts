@@ -39,7 +39,12 @@ const UploadDocs = () =>
     ApiParam({ name: 'kind', enum: IMPORT_KINDS }),
     ApiUnauthorizedResponse({ type: ErrorResponseDto }),
     ApiForbiddenResponse({ type: ErrorResponseDto }),
-    ApiPayloadTooLargeResponse({ type: ErrorResponseDto, description: 'PAYLOAD_TOO_LARGE: more than 20 MB.' }),
+    ApiPayloadTooLargeResponse({
+      type: ErrorResponseDto,
+      description:
+        'PAYLOAD_TOO_LARGE: more than 20 MB; IMPORT_FILE_TOO_LARGE: an xlsx unpacking to more than 50 MB; ' +
+        'IMPORT_TOO_MANY_ROWS (over 10,000), IMPORT_TOO_MANY_COLUMNS (over 50), IMPORT_CELL_TOO_LONG (over 10,000 characters).',
+    }),
   );
 
 @ApiTags('imports')
@@ -85,8 +90,7 @@ export class ImportsController {
   @ApiOkResponse({ type: ImportPreviewDto })
   @ApiBadRequestResponse({
     type: ErrorResponseDto,
-    description:
-      'IMPORT_FILE_MISSING, IMPORT_UNSUPPORTED_FORMAT, IMPORT_UNREADABLE_FILE, IMPORT_TOO_MANY_ROWS, IMPORT_UNKNOWN_KIND',
+    description: 'IMPORT_FILE_MISSING, IMPORT_UNSUPPORTED_FORMAT, IMPORT_UNREADABLE_FILE, IMPORT_UNKNOWN_KIND',
   })
   async previewImport(@Param('kind') kind: string, @Req() request: FastifyRequest): Promise<ImportPreviewDto> {
     const importAs = importKind(kind);

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { multipartReadError } from '../../common/errors/malformed-body.exception.js';
 import { normalizeText } from '../../common/text/normalize-text.js';
 import { ImportFileMissingException } from './imports.exception.js';
 import type { Upload } from './imports.service.js';
@@ -18,13 +19,19 @@ export function decodeFileName(name: string): string {
 
 /**
  * The uploaded file of a multipart request (field `file`). Too large a file fails in @fastify/multipart with
- * 413, which the error filter reports as PAYLOAD_TOO_LARGE.
+ * 413, which the error filter reports as PAYLOAD_TOO_LARGE; a body cut short is MALFORMED_BODY (400).
  */
 export async function readUpload(request: FastifyRequest): Promise<Upload> {
   if (!request.isMultipart()) throw new ImportFileMissingException();
-  const part = await request.file();
-  if (!part || part.fieldname !== 'file') throw new ImportFileMissingException();
-  const buffer = await part.toBuffer();
+  let part: Awaited<ReturnType<FastifyRequest['file']>>;
+  let buffer: Buffer;
+  try {
+    part = await request.file();
+    if (!part || part.fieldname !== 'file') throw new ImportFileMissingException();
+    buffer = await part.toBuffer();
+  } catch (error) {
+    throw multipartReadError(error);
+  }
   const fileName = normalizeText(decodeFileName(part.filename ?? '')).slice(0, 255) || 'upload';
   return { fileName, buffer };
 }

@@ -5,6 +5,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -53,6 +54,7 @@ export class CreateSessionDto {
   @ApiProperty({ type: [RepresentativeDto], description: 'The agency’s designated representatives present.' })
   @IsArray()
   @ArrayMaxSize(50)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => RepresentativeDto)
   representatives: RepresentativeDto[];
@@ -92,6 +94,7 @@ export class CreateSessionDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(100)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => CriterionScoreInputDto)
   scores?: CriterionScoreInputDto[];
@@ -115,6 +118,7 @@ export class UpdateSessionDto extends VersionDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => RepresentativeDto)
   representatives?: RepresentativeDto[];

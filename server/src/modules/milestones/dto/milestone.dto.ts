@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -76,6 +77,7 @@ export class CreateMilestoneDto {
 
   @ApiPropertyOptional({ type: ShareInputDto, description: SHARE_DESCRIPTION })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => ShareInputDto)
   share?: ShareInputDto;
@@ -133,6 +135,7 @@ export class UpdateMilestoneDto {
 
   @ApiPropertyOptional({ type: ShareInputDto, description: 'Only for the single_window_service_share rule.' })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => ShareInputDto)
   share?: ShareInputDto;
