@@ -8,6 +8,7 @@ import { AppConfig } from './config/app-config.js';
 import { AgenciesModule } from './modules/agencies/agencies.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { BackupsModule } from './modules/backups/backups.module.js';
 import { CatalogueModule } from './modules/catalogue/catalogue.module.js';
 import { ComplianceModule } from './modules/compliance/compliance.module.js';
 import { EvaluationsModule } from './modules/evaluations/evaluations.module.js';
@@ -63,6 +64,7 @@ export class AppModule {
         ResponsesModule,
         ExportsModule,
         OpenDataModule,
+        BackupsModule,
       ],
     };
   }

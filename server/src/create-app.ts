@@ -10,6 +10,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
@@ -131,6 +132,19 @@ export async function createApp(
   const adapter = new FastifyAdapter({
     trustProxy,
     bodyLimit: 1_048_576,
+    // Errors Fastify raises before routing (a path parameter over 100 characters, a URL it cannot decode) get our
+    // bilingual body, without the URL echoed back.
+    frameworkErrors: (error: { code?: string }, request: FastifyRequest, reply: FastifyReply) => {
+      const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      void reply.code(tooLong ? 414 : 400).send({
+        statusCode: tooLong ? 414 : 400,
+        error: tooLong ? 'URI_TOO_LONG' : 'BAD_URL',
+        message: tooLong
+          ? { fa: 'بخشی از این نشانی بیش از اندازه بلند است.', en: 'A part of this address is too long.' }
+          : { fa: 'این نشانی خوانا نیست.', en: 'This address cannot be read.' },
+        requestId: String(request.id),
+      });
+    },
     genReqId: (req: { headers: IncomingHttpHeaders }) => requestIdOf(req.headers),
     // A cached public answer leaves at the door of the HTTP server, before routing; everything else goes on.
     serverFactory: (handler: (request: IncomingMessage, response: ServerResponse) => void) => {

@@ -3135,6 +3135,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     signIn: {
@@ -3185,6 +3196,17 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the minute ends */
                     "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3244,6 +3266,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     getMe: {
@@ -3283,6 +3316,17 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the minute ends */
                     "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3382,6 +3426,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     listAgencies: {
@@ -3441,6 +3496,17 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the minute ends */
                     "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3510,6 +3576,17 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the minute ends */
                     "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3587,6 +3664,17 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the minute ends */
                     "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3689,6 +3777,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     withdrawService: {
@@ -3785,6 +3884,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     listCycles: {
@@ -3828,6 +3938,17 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the minute ends */
                     "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3910,6 +4031,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     getCycle: {
@@ -3973,6 +4105,17 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the minute ends */
                     "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4066,6 +4209,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     createMilestone: {
@@ -4147,6 +4301,17 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the minute ends */
                     "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4240,6 +4405,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     getOverview: {
@@ -4296,6 +4472,17 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the minute ends */
                     "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4359,6 +4546,17 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the minute ends */
                     "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4443,6 +4641,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     getAgencyCompliance: {
@@ -4513,6 +4722,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     listRounds: {
@@ -4556,6 +4776,17 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the minute ends */
                     "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4636,6 +4867,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     getRound: {
@@ -4697,6 +4939,17 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the minute ends */
                     "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4788,6 +5041,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     listEvaluationSessions: {
@@ -4844,6 +5108,17 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the minute ends */
                     "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4937,6 +5212,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     updateEvaluationSession: {
@@ -5022,6 +5308,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     listScores: {
@@ -5080,6 +5377,17 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the minute ends */
                     "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5147,6 +5455,17 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the minute ends */
                     "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5242,6 +5561,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     submitScore: {
@@ -5325,6 +5655,17 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the minute ends */
                     "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5420,6 +5761,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     finaliseScore: {
@@ -5509,6 +5861,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     getAgencyProgress: {
@@ -5574,6 +5937,17 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the minute ends */
                     "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5666,6 +6040,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     listAgencySystems: {
@@ -5728,6 +6113,17 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the minute ends */
                     "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5820,6 +6216,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     recordSystemStage: {
@@ -5906,6 +6313,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     downloadImportTemplate: {
@@ -5986,6 +6404,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     previewImport: {
@@ -6056,6 +6485,17 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the minute ends */
                     "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6147,6 +6587,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     listWeeklyReports: {
@@ -6207,6 +6658,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     getLatestWeeklyReport: {
@@ -6258,6 +6720,17 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the minute ends */
                     "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6335,6 +6808,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     listWeeklyReportRevisions: {
@@ -6397,6 +6881,17 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the minute ends */
                     "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6482,6 +6977,17 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the minute ends */
                     "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6576,6 +7082,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     verifyWeeklyReport: {
@@ -6647,6 +7164,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     getWeeklyReportsFeed: {
@@ -6691,6 +7219,17 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the minute ends */
                     "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6767,6 +7306,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     listWeeklyReportResponses: {
@@ -6837,6 +7387,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     listResponses: {
@@ -6900,6 +7461,17 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the minute ends */
                     "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6991,6 +7563,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     getResponse: {
@@ -7060,6 +7643,17 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the minute ends */
                     "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7154,6 +7748,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     requestResponse: {
@@ -7233,6 +7838,17 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the minute ends */
                     "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7327,6 +7943,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     withdrawResponse: {
@@ -7408,6 +8035,17 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the minute ends */
                     "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7502,6 +8140,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     exportAgencies: {
@@ -7572,6 +8221,17 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the minute ends */
                     "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7649,6 +8309,17 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the minute ends */
                     "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7741,6 +8412,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     getOpenDataBundle: {
@@ -7774,6 +8456,17 @@ export interface operations {
                     "X-RateLimit-Remaining"?: number;
                     /** @description Seconds until the minute ends */
                     "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

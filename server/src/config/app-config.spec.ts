@@ -49,9 +49,25 @@ describe('loadConfig', () => {
     [{ TRUST_PROXY: 'yes' }, /TRUST_PROXY must be false, true, a number of proxies.*"yes" is none of these/],
     [{ TRUST_PROXY: '10.0.0.0/8, proxy.local' }, /"proxy.local" is none of these/],
     [{ TRUST_PROXY: '11' }, /TRUST_PROXY must be false, true, a number of proxies \(1 to 10\)/],
+    [{ BACKUP_DIR: '/b', BACKUP_KEEP: '0' }, /BACKUP_KEEP must be a whole number of backups from 1 to 3650, got "0"/],
+    [{ BACKUP_DIR: '/b', BACKUP_KEEP: 'all' }, /BACKUP_KEEP must be a whole number/],
+    [{ BACKUP_DIR: '/b', BACKUP_AT: '24:00' }, /BACKUP_AT must be a time of day in Tehran as HH:MM/],
+    [{ BACKUP_DIR: '/b', BACKUP_AT: '2.30' }, /BACKUP_AT must be a time of day/],
   ])('refuses %j with one clear message', (env, message) => {
     expect(() => loadConfig(env, defaults)).toThrow(ConfigError);
     expect(() => loadConfig(env, defaults)).toThrow(message);
+  });
+
+  it('backs up nightly only when BACKUP_DIR is set: 02:30 Tehran, the newest 14 kept, unless told otherwise', () => {
+    expect(loadConfig({ BACKUP_KEEP: '3', BACKUP_AT: '04:15' }, defaults).backup).toBeUndefined();
+    expect(loadConfig({ INIT_CWD: '/srv/app', BACKUP_DIR: 'backups' }, defaults).backup).toEqual({
+      dir: '/srv/app/backups',
+      keep: 14,
+      at: { hour: 2, minute: 30 },
+    });
+    expect(
+      loadConfig({ BACKUP_DIR: '/var/backups/monitor', BACKUP_KEEP: '30', BACKUP_AT: '4:05' }, defaults).backup,
+    ).toEqual({ dir: '/var/backups/monitor', keep: 30, at: { hour: 4, minute: 5 } });
   });
 
   it('takes the public address (an origin) for absolute feed links, and refuses a path or another scheme', () => {

@@ -31,6 +31,8 @@ export class AppConfig {
    * `xml:base`, so feed readers resolve its links without guessing. Unset: links are paths from the site's root.
    */
   readonly publicUrl?: string;
+  /** The nightly backup (`BACKUP_DIR`, `BACKUP_KEEP`, `BACKUP_AT`); unset: off (modules/backups). */
+  readonly backup?: BackupSchedule;
 
   constructor(values: AppConfig) {
     Object.assign(this, values);
@@ -38,6 +40,15 @@ export class AppConfig {
 }
 
 export class ConfigError extends Error {}
+
+export interface BackupSchedule {
+  /** Absolute folder the nightly files are written to. */
+  dir: string;
+  /** How many of the newest nightly files to keep; older ones of the same name pattern are deleted. */
+  keep: number;
+  /** Tehran wall-clock time of the daily run. */
+  at: { hour: number; minute: number };
+}
 
 function parsePort(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
@@ -122,6 +133,24 @@ function parseTrustProxy(raw: string | undefined): TrustProxy {
   return { addresses };
 }
 
+function parseBackup(env: NodeJS.ProcessEnv, base: string): BackupSchedule | undefined {
+  const dir = env.BACKUP_DIR?.trim() ?? '';
+  if (dir === '') return undefined;
+  const keepRaw = env.BACKUP_KEEP?.trim() ?? '';
+  if (keepRaw !== '' && (!/^\d+$/.test(keepRaw) || Number(keepRaw) < 1 || Number(keepRaw) > 3650)) {
+    throw new ConfigError(`BACKUP_KEEP must be a whole number of backups from 1 to 3650, got "${env.BACKUP_KEEP}"`);
+  }
+  const atRaw = env.BACKUP_AT?.trim() ?? '';
+  const at = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(atRaw === '' ? '02:30' : atRaw);
+  if (!at)
+    throw new ConfigError(`BACKUP_AT must be a time of day in Tehran as HH:MM (e.g. 02:30), got "${env.BACKUP_AT}"`);
+  return {
+    dir: isAbsolute(dir) ? dir : resolve(base, dir),
+    keep: keepRaw === '' ? 14 : Number(keepRaw),
+    at: { hour: Number(at[1]), minute: Number(at[2]) },
+  };
+}
+
 function oneOf<T extends string>(name: string, raw: string | undefined, allowed: readonly T[], fallback: T): T {
   if (raw === undefined || raw === '') return fallback;
   if (!(allowed as readonly string[]).includes(raw)) {
@@ -151,5 +180,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { cli
     rateLimitPerMinute: parseWhole('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, 600, 1_000_000),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     publicUrl: parsePublicUrl(env.PUBLIC_URL),
+    backup: parseBackup(env, base),
   });
 }

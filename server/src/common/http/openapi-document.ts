@@ -29,6 +29,10 @@ const RATE_LIMIT_HEADERS: Record<string, HeaderObject> = {
   'X-RateLimit-Reset': header('Seconds until the minute ends', { type: 'integer', example: 42 }),
 };
 
+const DATABASE_UNAVAILABLE_HEADERS: Record<string, HeaderObject> = {
+  'Retry-After': header('Seconds after which to try again', { type: 'integer', example: 5 }),
+};
+
 const CACHE_HEADERS: Record<string, HeaderObject> = {
   ETag: header('A strong tag of these bytes; send it back in `If-None-Match` to revalidate', {
     type: 'string',
@@ -46,7 +50,8 @@ const CACHE_HEADERS: Record<string, HeaderObject> = {
  * - a nullable reference (`nullable` beside `allOf: [$ref]`, which lets no `null` through the `allOf`) becomes
  *   `anyOf: [$ref, null-only]`;
  * - `@PublicRead()` operations document their `ETag`, `Cache-Control` and `304`;
- * - every `/api` operation documents the rate limit's `429` and its headers.
+ * - every `/api` operation documents the rate limit's `429` and its headers, and the `503` (`DATABASE_UNAVAILABLE`)
+ *   any of them answers while the database is away (unless it documents a 503 of its own, as the health check does).
  */
 export function finishOpenApiDocument(document: OpenAPIObject): OpenAPIObject {
   const errorContent = { 'application/json': { schema: { $ref: getSchemaPath(ErrorResponseDto) } } };
@@ -71,6 +76,13 @@ export function finishOpenApiDocument(document: OpenAPIObject): OpenAPIObject {
         };
         tooMany.headers = { ...RATE_LIMIT_HEADERS, ...tooMany.headers };
         operation.responses['429'] = tooMany;
+        operation.responses['503'] ??= {
+          description:
+            'The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was ' +
+            'read or written; try again after `Retry-After` seconds',
+          headers: DATABASE_UNAVAILABLE_HEADERS,
+          content: errorContent,
+        };
       }
     }
   }
