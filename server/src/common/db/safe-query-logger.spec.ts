@@ -1,4 +1,5 @@
-import { SafeQueryLogger, safeMessage } from './safe-query-logger.js';
+import { QueryFailedError } from 'typeorm';
+import { describeErrorForLog, SafeQueryLogger, safeMessage } from './safe-query-logger.js';
 
 describe('SafeQueryLogger', () => {
   function logged(error: string | Error, query: string, parameters?: unknown[]): string {
@@ -34,5 +35,22 @@ describe('SafeQueryLogger', () => {
 
   it('keeps the message readable when a parameter is a letter or two', () => {
     expect(safeMessage('relation does not exist', [], ['e', 'on', 1])).toBe('relation does not exist');
+  });
+});
+
+describe('describeErrorForLog (what the 5xx log shows)', () => {
+  it('keeps the SQLSTATE and the stack of a failed query but none of its values or parameters', () => {
+    const marker = 'یادداشت محرمانه SECRET-NOTE';
+    const driverError = Object.assign(new Error(`invalid input syntax for type uuid: "${marker}"`), { code: '22P02' });
+    const sut = describeErrorForLog(new QueryFailedError('SELECT * FROM agency WHERE id = $1', [marker], driverError));
+    expect(sut).toContain('SQLSTATE 22P02');
+    expect(sut).toContain('invalid input syntax for type uuid');
+    expect(sut).toMatch(/\n\s+at /);
+    expect(sut).not.toContain('SECRET-NOTE');
+  });
+
+  it('leaves any other error as its stack', () => {
+    const error = new TypeError('x is not a function');
+    expect(describeErrorForLog(error)).toBe(error.stack);
   });
 });

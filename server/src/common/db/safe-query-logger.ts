@@ -94,3 +94,17 @@ function parameterTexts(parameters: unknown[] | object | undefined): string[] {
 function oneLine(query: string): string {
   return query.replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * An unexpected error as the 5xx log shows it: its stack, but for a failed query (TypeORM's `QueryFailedError`,
+ * which carries the driver's error and the parameters) the message with every quoted value and parameter text
+ * elided, and the SQLSTATE code beside it, so a note or a name that broke a statement never reaches the log.
+ */
+export function describeErrorForLog(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const failed = error as Error & { parameters?: unknown[]; driverError?: { code?: string } };
+  if (!failed.driverError) return error.stack ?? error.message;
+  const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+  const code = failed.driverError.code ? ` (SQLSTATE ${failed.driverError.code})` : '';
+  return [`${error.name}${code}: ${safeMessage(error.message, [], failed.parameters)}`, ...frames].join('\n');
+}

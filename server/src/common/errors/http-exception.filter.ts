@@ -1,6 +1,7 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isDatabaseUnavailable } from '../../database/database-unavailable.js';
+import { describeErrorForLog } from '../db/safe-query-logger.js';
 import { AppException, type BilingualMessage, type ErrorBody } from './app-exception.js';
 
 const GENERIC: Record<number, { code: string; message: BilingualMessage }> = {
@@ -70,9 +71,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     }
     const body = this.toBody(exception, request);
     if (body.statusCode >= 500) {
-      this.logger.error(
-        `${request.method} ${request.url} [${request.id}]: ${exception instanceof Error ? (exception.stack ?? exception.message) : String(exception)}`,
-      );
+      this.logger.error(`${request.method} ${request.url} [${request.id}]: ${describeErrorForLog(exception)}`);
     }
     void reply.status(body.statusCode).header('cache-control', 'no-store').send(body);
   }
