@@ -1,5 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { jest } from '@jest/globals';
 import { createApp } from '../src/create-app.js';
+import { ComplianceController } from '../src/modules/compliance/compliance.controller.js';
+import { ComplianceService } from '../src/modules/compliance/compliance.service.js';
 import { openDatabase, type OpenDatabase } from '../src/database/open-database.js';
 import { createTestApp, requester, type TestApp } from './support/test-app.js';
 
@@ -119,6 +122,30 @@ describe('cached public reads', () => {
     );
     expect(after.body.nameEn).toBe(`${before.body.nameEn} (renamed)`);
     expect(after.headers.etag).not.toBe(before.headers.etag);
+  });
+});
+
+describe('a burst of identical requests that miss the cache (as after every write)', () => {
+  it('computes the answer once; every request gets the same bytes', async () => {
+    // The rankings controller's own service (the exports module holds another instance).
+    const { compliance } = t.app.get(ComplianceController) as unknown as { compliance: ComplianceService };
+    const computed = jest.spyOn(compliance, 'rankings');
+    try {
+      await launch(t.request, evaluator, await unlaunchedAgency(), '2022-09-04'); // empties the cache
+      const url = '/api/v1/rankings?asOf=1401-07-01&by=progress';
+      const answers = await Promise.all(Array.from({ length: 12 }, () => get(url)));
+      expect(answers.map((a) => a.status)).toEqual(Array(12).fill(200));
+      expect(new Set(answers.map((a) => a.headers.etag)).size).toBe(1);
+      expect(new Set(answers.map((a) => JSON.stringify(a.body))).size).toBe(1);
+      expect(computed).toHaveBeenCalledTimes(1);
+      // A burst that fails (an unknown agency: 404) is not held up: every request gets its own answer.
+      const missing = await Promise.all(
+        Array.from({ length: 4 }, () => get('/api/v1/agencies/00000000-0000-4000-8000-000000000000')),
+      );
+      expect(missing.map((a) => a.status)).toEqual([404, 404, 404, 404]);
+    } finally {
+      computed.mockRestore();
+    }
   });
 });
 

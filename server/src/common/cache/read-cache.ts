@@ -52,8 +52,15 @@ export type ReadCacheGate = (request: IncomingMessage, response: ServerResponse,
 declare module 'fastify' {
   interface FastifyRequest {
     /** Set by the read cache on a request it may answer: the key and the data version it was computed at. */
-    readCacheKey?: { key: string; version: number; keep: boolean };
+    readCacheKey?: { key: string; version: number; keep: boolean; flight?: Flight };
   }
+}
+
+/** One computation of an answer that is not cached yet; identical requests meanwhile wait for it. */
+interface Flight {
+  version: number;
+  landed: Promise<void>;
+  land: () => void;
 }
 
 /**
@@ -66,6 +73,8 @@ declare module 'fastify' {
  */
 export class ReadCache {
   private readonly entries: LRUCache<string, Entry> | undefined;
+  /** Answers being computed, by key: a burst of identical misses (after every write) computes each page once. */
+  private readonly flights = new Map<string, Flight>();
   private day = { at: 0, value: '' };
 
   constructor(
@@ -89,10 +98,27 @@ export class ReadCache {
   register(fastify: FastifyInstance): void {
     // Callback-style hooks: this runs on every request, and a promise per request costs measurable throughput.
     fastify.addHook('onRequest', (request, reply, done) => {
-      if (!this.serve(request, reply)) done();
+      const served = this.serve(request, reply);
+      if (served === false) done();
+      else if (served !== true) {
+        // The same answer is being computed for another request: wait for it, then answer from the cache; if it
+        // was not kept (an error, or a write meanwhile), compute it here after all.
+        void served.then(() => {
+          if (!this.serveKept(request, reply)) done();
+        });
+      }
     });
     fastify.addHook('onSend', (request, reply, payload, done) => {
       done(null, this.keep(request, reply, payload));
+    });
+    // A computation that ended without sending (a client that went away) must not keep others waiting.
+    fastify.addHook('onResponse', (request, _reply, done) => {
+      this.land(request);
+      done();
+    });
+    fastify.addHook('onRequestAbort', (request, done) => {
+      this.land(request);
+      done();
     });
   }
 
@@ -111,23 +137,63 @@ export class ReadCache {
     return true;
   }
 
-  /** Within Fastify (requests that did not come through the server's door, e.g. `inject`): the same answer. */
-  private serve(request: FastifyRequest, reply: FastifyReply): boolean {
+  /**
+   * Within Fastify (requests that did not come through the server's door, e.g. `inject`, and every miss): the
+   * cached answer (`true`), or go on and compute it (`false`), or wait for the identical request already computing
+   * it at this data version (the promise), so that a burst of misses after a write costs one computation.
+   */
+  private serve(request: FastifyRequest, reply: FastifyReply): boolean | Promise<void> {
     if (request.method !== 'GET') return false;
     const config = request.routeOptions.config as { publicRead?: boolean } | undefined;
     if (!config?.publicRead || hasCredentials(request.headers)) return false;
     const key = this.keyOf(request.url);
     const keep = this.entries !== undefined && this.dataVersion.trusted;
     const entry = keep ? this.entries?.get(key) : undefined;
-    if (!entry) {
-      request.readCacheKey = { key, version: this.dataVersion.current, keep };
+    if (entry) {
+      this.answer(request, reply, entry);
+      return true;
+    }
+    const version = this.dataVersion.current;
+    if (!keep) {
+      request.readCacheKey = { key, version, keep };
       return false;
     }
+    const flying = this.flights.get(key);
+    if (flying && flying.version === version) return flying.landed;
+    let land = () => {};
+    const landed = new Promise<void>((resolve) => (land = resolve));
+    const flight: Flight = { version, landed, land };
+    this.flights.set(key, flight);
+    request.readCacheKey = { key, version, keep, flight };
+    return false;
+  }
+
+  /** After waiting: the answer the other request kept, or `false` to compute it (without waiting again). */
+  private serveKept(request: FastifyRequest, reply: FastifyReply): boolean {
+    const key = this.keyOf(request.url);
+    const entry = this.dataVersion.trusted ? this.entries?.get(key) : undefined;
+    if (entry) {
+      this.answer(request, reply, entry);
+      return true;
+    }
+    request.readCacheKey = { key, version: this.dataVersion.current, keep: this.entries !== undefined };
+    return false;
+  }
+
+  private answer(request: FastifyRequest, reply: FastifyReply, entry: Entry): void {
     reply.hijack();
     if (this.gate(request.raw, reply.raw, String(request.id))) {
       send(reply.raw, entry, request.headers, String(request.id));
     }
-    return true;
+  }
+
+  /** The request computing an answer is done with it (kept or not): whoever waited goes on. */
+  private land(request: FastifyRequest): void {
+    const flight = request.readCacheKey?.flight;
+    if (!flight) return;
+    request.readCacheKey!.flight = undefined;
+    if (this.flights.get(request.readCacheKey!.key) === flight) this.flights.delete(request.readCacheKey!.key);
+    flight.land();
   }
 
   private keyOf(url: string): string {
@@ -136,6 +202,14 @@ export class ReadCache {
 
   /** Keeps a fresh public answer and tags it; answers 304 when the client already has these bytes. */
   private keep(request: FastifyRequest, reply: FastifyReply, payload: unknown): unknown {
+    try {
+      return this.tagAndKeep(request, reply, payload);
+    } finally {
+      this.land(request);
+    }
+  }
+
+  private tagAndKeep(request: FastifyRequest, reply: FastifyReply, payload: unknown): unknown {
     const pending = request.readCacheKey;
     if (!pending || reply.statusCode !== 200) return payload;
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
