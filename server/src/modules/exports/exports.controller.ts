@@ -29,6 +29,7 @@ import {
 } from './dto/export.query.js';
 import { CONTENT_TYPES, type ExportBytes, type ExportFile } from './exports.format.js';
 import { ExportsService } from './exports.service.js';
+import { WEEK_PARAM } from '../reports/reports.controller.js';
 
 const FILE = { type: 'string', format: 'binary' } as const;
 
@@ -51,13 +52,6 @@ function ApiExportResponse(json: Type<unknown>, what: string) {
 }
 
 const PRODUCES = ['text/csv', CONTENT_TYPES.xlsx, 'application/json'];
-
-const WEEK_PARAM = {
-  name: 'week',
-  example: '1401-06-26',
-  description:
-    'The week: the Jalali day of its Saturday (`1401-06-26`); any day of the week, in either calendar, also finds it.',
-};
 
 /**
  * Downloads for the press and for programs: the rankings, the agency list, an agency's services and a weekly

@@ -4,6 +4,7 @@ import QueryStream from 'pg-query-stream';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Conditions, containsPattern } from '../../common/db/conditions.js';
 import type { ServiceAudience, ServiceStage } from '../catalogue/stages.js';
+import { agencyServiceConditions, type AgencyServiceFilter } from '../progress/progress.queries.js';
 
 /**
  * The reads of the exports, as raw SQL. Days come back as `YYYY-MM-DD` text and decimals as text, as everywhere.
@@ -133,27 +134,12 @@ export interface ServiceExportRow {
   withdrawal_reason: string | null;
 }
 
-export interface ServiceExportFilter {
-  stage?: ServiceStage;
-  systemId?: string;
-  /** Already normalised for search (`normalizeForSearch`). */
-  searchTerm?: string;
-}
-
 /**
  * An agency's services with their system and stage days, by code: the same filters and order as
- * `GET /agencies/:id/services` (progress.queries.ts `selectAgencyServices`, whose conditions are not exported).
+ * `GET /agencies/:id/services` (the conditions of progress.queries.ts).
  */
-export function agencyServicesSql(agencyId: string, filter: ServiceExportFilter): { sql: string; params: unknown[] } {
-  const conditions = new Conditions().add('e.agency_id = ?', agencyId);
-  if (filter.stage) conditions.add('e.stage = ?', filter.stage);
-  if (filter.systemId) conditions.add('e.system_id = ?', filter.systemId);
-  if (filter.searchTerm) {
-    conditions.add(
-      `app_normalize_search(e.name_fa || ' ' || e.name_en || ' ' || e.code) LIKE ?`,
-      containsPattern(filter.searchTerm),
-    );
-  }
+export function agencyServicesSql(agencyId: string, filter: AgencyServiceFilter): { sql: string; params: unknown[] } {
+  const conditions = agencyServiceConditions(agencyId, filter);
   const day = (column: string) => `to_char(e.${column}, 'YYYY-MM-DD') AS ${column}`;
   return {
     sql: `SELECT e.code, e.name_fa, e.name_en, e.audience, s.code AS system_code, s.name_fa AS system_name_fa,

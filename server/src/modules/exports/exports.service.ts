@@ -13,7 +13,8 @@ import type { RankingRowDto } from '../compliance/dto/compliance.dto.js';
 import { selectDatasetKind } from '../meta/meta.queries.js';
 import { DEMO_NOTICE } from '../meta/meta.service.js';
 import { ReportNotFoundException, ReportWeekInvalidException } from '../reports/reports.exception.js';
-import { selectNextPublicFrom, selectRevisions } from '../reports/reports.queries.js';
+import { publicNow } from '../reports/report-visibility.js';
+import { selectRevisions } from '../reports/reports.queries.js';
 import type { WeeklyReportContent } from '../reports/weekly-report.content.js';
 import { permalinkOf } from '../reports/weekly-report.links.js';
 import type {
@@ -241,10 +242,8 @@ export class ExportsService {
     const weekStart = parseWeek(weekInput);
     if (!weekStart) throw new ReportWeekInvalidException(weekInput);
     const db = this.dataSource.manager;
-    const now = new Date();
-    const next = await selectNextPublicFrom(db, now);
-    // A cached "newest revision" must not outlive the embargo of the next one (as ReportsService does).
-    if (next) this.dataVersion.movesAt(next);
+    // A cached "newest revision" must not outlive the embargo of the next one.
+    const now = await publicNow(db, this.dataVersion);
     const revisions = await selectRevisions(db, now, weekStart);
     const report = revision === undefined ? revisions[0] : revisions.find((r) => r.revision === revision);
     if (!report) throw new ReportNotFoundException(weekIdOf(weekStart), revision);
@@ -316,11 +315,8 @@ export class ExportsService {
    */
   private async reportInForce(asOf: string): Promise<ExportAbout['source']> {
     const db = this.dataSource.manager;
-    const now = new Date();
-    // A cached file must not outlive the embargo of the next report (as ReportsService does).
-    const next = await selectNextPublicFrom(db, now);
-    if (next) this.dataVersion.movesAt(next);
-    const report = await selectReportInForce(db, asOf, now);
+    // A cached file must not outlive the embargo of the next report.
+    const report = await selectReportInForce(db, asOf, await publicNow(db, this.dataVersion));
     if (!report) return null;
     const week = weekIdOf(report.week_starts_on);
     return { week, revision: report.revision, permalink: permalinkOf(week, report.revision), digest: report.digest };

@@ -277,7 +277,8 @@ export interface AgencyServiceFilter {
   searchTerm?: string;
 }
 
-function agencyServiceConditions(agencyId: string, filter: AgencyServiceFilter): Conditions {
+/** The filters of `GET /agencies/:id/services`, shared with its export (exports.queries.ts). */
+export function agencyServiceConditions(agencyId: string, filter: AgencyServiceFilter): Conditions {
   const conditions = new Conditions().add('e.agency_id = ?', agencyId);
   if (filter.stage) conditions.add('e.stage = ?', filter.stage);
   if (filter.systemId) conditions.add('e.system_id = ?', filter.systemId);

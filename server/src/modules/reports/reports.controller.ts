@@ -39,7 +39,8 @@ import { verifyUrlOf } from './weekly-report.links.js';
 /** A year, the longest `max-age` HTTP caches are asked to honour: a revision's bytes never change. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
-const WEEK_PARAM = {
+/** The `:week` path parameter, as every weekly-report route documents it (the exports too). */
+export const WEEK_PARAM = {
   name: 'week',
   example: '1401-06-26',
   description:

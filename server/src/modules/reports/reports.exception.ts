@@ -1,5 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { AppException } from '../../common/errors/app-exception.js';
+import { toPersianDigits } from '../../common/numbers/decimal.js';
 
 export class ReportWeekInvalidException extends AppException {
   constructor(input: string) {
@@ -19,7 +20,7 @@ export class ReportNotFoundException extends AppException {
       week === undefined
         ? { fa: 'هنوز هیچ گزارش هفتگی منتشر نشده است.', en: 'No weekly report has been published yet.' }
         : {
-            fa: `گزارش هفتگی هفته ${week}${revision ? ` (ویرایش ${revision})` : ''} منتشر نشده است.`,
+            fa: `گزارش هفتگی هفته ${toPersianDigits(week)}${revision ? ` (ویرایش ${toPersianDigits(String(revision))})` : ''} منتشر نشده است.`,
             en: `No weekly report of the week ${week}${revision ? ` (revision ${revision})` : ''} has been published.`,
           },
     );

@@ -16,6 +16,7 @@ import type {
   WeeklyReportSummaryDto,
   WeeklyReportVerificationDto,
 } from './dto/weekly-report.dto.js';
+import { publicNow } from './report-visibility.js';
 import { buildAtomFeed, FEED_LIMIT } from './reports.feed.js';
 import {
   ReportContentAlteredException,
@@ -27,7 +28,6 @@ import { dueWeeks, produceWeeklyReport, reviseWeeklyReport, type ProduceResult }
 import {
   countWeeks,
   selectLatestRevisions,
-  selectNextPublicFrom,
   selectFeedRevisions,
   selectRevisions,
   type ReportRow,
@@ -184,11 +184,7 @@ export class ReportsService {
    * move when the next embargo ends, so that an answer cached now cannot outlive it.
    */
   private async visibleAt(viewer: AuthUser | undefined): Promise<Date | null> {
-    if (viewer) return null;
-    const now = new Date();
-    const next = await selectNextPublicFrom(this.dataSource.manager, now);
-    if (next) this.dataVersion.movesAt(next);
-    return now;
+    return viewer ? null : publicNow(this.dataSource.manager, this.dataVersion);
   }
 }
 

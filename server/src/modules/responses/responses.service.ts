@@ -10,7 +10,7 @@ import { AgencyNotFoundException } from '../agencies/agencies.exception.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor, AuthUser } from '../auth/auth-user.js';
 import { ReportNotFoundException, ReportWeekInvalidException } from '../reports/reports.exception.js';
-import { selectNextPublicFrom } from '../reports/reports.queries.js';
+import { publicNow } from '../reports/report-visibility.js';
 import type {
   AgencyResponseDto,
   AgencyResponseListDto,
@@ -253,11 +253,7 @@ export class ResponsesService {
    * and the data version is set to move when the next embargo ends, so that an answer cached now cannot outlive it.
    */
   private async visibleAt(viewer: AuthUser | undefined): Promise<Date | null> {
-    if (viewer) return null;
-    const now = new Date();
-    const next = await selectNextPublicFrom(this.dataSource.manager, now);
-    if (next) this.dataVersion.movesAt(next);
-    return now;
+    return viewer ? null : publicNow(this.dataSource.manager, this.dataVersion);
   }
 }
 
