@@ -10,7 +10,7 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
  * real HTTP, throws the bytes away as they arrive, and samples the heap (after a full collection, so what is
  * measured is what is held, not garbage waiting to be collected) while the download runs.
  *
- * It runs on its own (`npm run test:memory`, after the other server tests): in a fresh process the heap holds
+ * It runs on its own (`npm run test:isolated`, after the other server tests): in a fresh process the heap holds
  * only this test, so the figure is the export's and a full collection is quick. Inside a worker that had run
  * other files, each collection took long enough to starve the download, and CI timed out.
  */

@@ -2,10 +2,10 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
-import { verifyBackup } from '../src/backup/backup.js';
-import { BackupsScheduler } from '../src/modules/backups/backups.scheduler.js';
-import { BackupsService } from '../src/modules/backups/backups.service.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { verifyBackup } from '../../src/backup/backup.js';
+import { BackupsScheduler } from '../../src/modules/backups/backups.scheduler.js';
+import { BackupsService } from '../../src/modules/backups/backups.service.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /**
  * The nightly backup (modules/backups), its job called directly as the schedule would: a file a day named by its
