@@ -1,13 +1,19 @@
-// npm run bench [-- --no-build] [--quick] [--duration 10] [--rounds 3]
+// npm run bench [-- --no-build] [--quick] [--duration 10] [--rounds 2] [--scales demo,x10,national]
 //
-// Measures the public read endpoints of the real, built server against a plain `node:http` server that sends the
-// identical bytes, side by side in one run. Both servers run on CPU 0 and `wrk` on CPU 1, so the load generator
-// never takes cycles from the server it measures (see bench/README.md). Prints a table and writes
-// bench/results/<YYYY-MM-DD>.json. A missed target still exits 0 (this is a measurement); a server that does
-// not start does not.
+// The benchmark of issue 11 (see bench/README.md), in one run on this machine:
+//   1. the data sets (`npm run bench:data`, kept in bench/.data between runs);
+//   2. the compliance engine's computations, uncached, at each scale (status on a day for every unit, the weekly
+//      report, the rankings with movement): median of 5 runs, so the table shows how cost grows;
+//   3. the public reads under wrk against a plain `node:http` server sending the identical bytes, alternating
+//      A B A B, the servers on CPU 0 and wrk on CPU 1, on the national data set;
+//   4. the full services export (CSV and XLSX) at national scale: rows per second and the server's peak RSS;
+//   5. two instances sharing one database: a write on one is seen by the other's next read, with the same ETag;
+//   6. the client's initial JavaScript for `/`, gzipped.
+// Prints a table with every target met or not and writes bench/results/<YYYY-MM-DD>.json. A missed target still
+// exits 0 (this is a measurement); a failure to measure does not.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { get } from 'node:http';
 import { createServer } from 'node:net';
 import os from 'node:os';
@@ -15,49 +21,24 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { stopTwoInstances, twoInstances } from './two-instances.mjs';
 
-/**
- * The routes measured, in order: public reads, asked without a cookie. `{name}` is filled in from PARAMS once the
- * app runs, since ids are made when the demo data are seeded.
- */
-const ROUTES = [
-  '/api/v1/agencies?pageSize=200',
-  '/api/v1/agencies/{interiorId}',
-  '/api/v1/meta',
-  '/api/v1/agencies/{interiorId}/progress',
-  '/api/v1/agencies/{interiorId}/services?pageSize=500',
-  '/api/v1/agencies/{interiorId}/systems',
-  '/api/v1/rounds',
-  '/api/v1/scores?pageSize=200',
-  '/api/v1/evaluation-sessions?pageSize=200',
-  '/api/v1/overview?asOf=2022-08-22',
-  '/api/v1/rankings?by=score&asOf=2022-08-22&pageSize=200',
-  '/api/v1/agencies/{interiorId}/compliance?asOf=2022-08-22',
-  '/api/v1/weekly-reports?pageSize=50',
-  '/api/v1/weekly-reports/latest',
-];
+/** The public reads the press and every agency ask for on the morning a list is published (no cookie). */
+const ROUTES = ['/api/v1/rankings', '/api/v1/overview', '/api/v1/weekly-reports/latest', '/api/v1/agencies'];
 
-/**
- * The compliance engine's computation without the read cache: each request asks for another day, so none is a
- * hit. Sequential, one at a time; the median and the slowest are reported (milliseconds per answer).
- */
-const UNCACHED = ['/api/v1/overview?asOf={day}', '/api/v1/rankings?by=score&pageSize=1000&asOf={day}'];
-const UNCACHED_DAYS = 30;
+const SCALES = ['demo', 'x10', 'national'];
 
-/** How each placeholder in ROUTES is found, given a GET against the app that returns parsed JSON. */
-const PARAMS = {
-  interiorId: async (getJson) => {
-    for (const path of ['/api/v1/agencies?search=interior&pageSize=200', '/api/v1/agencies?pageSize=200']) {
-      const found = (await getJson(path)).items?.find((agency) => agency.code === 'interior');
-      if (found) return found.id;
-    }
-    throw new Error("no agency with code 'interior' in /api/v1/agencies");
-  },
+/** The targets of issue 11; none is a timed test, each is printed as met or not. */
+const TARGETS = {
+  readRatio: 0.5,
+  readP99Ms: 50,
+  statusOnDayMs: 300,
+  weeklyReportNationalMs: 2000,
+  exportRowsPerSecond: 250_000,
+  exportPeakRssMb: 300,
+  /** Cost per unit at national scale over cost per unit at demo scale: 1 is linear, below it better. */
+  growthFactor: 1.5,
 };
-
-/** Targets per route: the app keeps at least half of the baseline's throughput, with a p99 under 50 ms. */
-const TARGET_RATIO = 0.5;
-const TARGET_P99_MS = 50;
 
 /** Both servers (and the PostgreSQL the app spawns, which inherits the affinity) on one core, wrk on another. */
 const SERVER_CPU = 0;
@@ -69,22 +50,33 @@ const WARMUP_SECONDS = 3;
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH = join(ROOT, 'bench');
 const SERVER_MAIN = join(ROOT, 'server/dist/server/src/main.js');
+const SCRIPTS = join(ROOT, 'server/dist/server/scripts');
 
 const { values: options } = parseArgs({
   options: {
     'no-build': { type: 'boolean', default: false },
     quick: { type: 'boolean', default: false },
     duration: { type: 'string' },
-    rounds: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '2' },
+    scales: { type: 'string', default: SCALES.join(',') },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 if (options.help) {
-  console.log('usage: npm run bench -- [--no-build] [--quick] [--duration SECONDS] [--rounds N]');
+  console.log(
+    'usage: npm run bench -- [--no-build] [--quick] [--duration SECONDS] [--rounds N] [--scales demo,x10,national]',
+  );
   process.exit(0);
 }
 const duration = positiveInt('--duration', options.duration ?? (options.quick ? '3' : '10'));
 const rounds = positiveInt('--rounds', options.rounds);
+const scales = options.scales.split(',').filter(Boolean);
+if (scales.length === 0 || scales.some((s) => !SCALES.includes(s))) {
+  console.error(`bench: --scales takes some of ${SCALES.join(', ')}`);
+  process.exit(2);
+}
+/** Reads and exports are measured on the largest data set asked for. */
+const readScale = scales.at(-1);
 
 function positiveInt(name, text) {
   const value = Number(text);
@@ -98,7 +90,7 @@ function positiveInt(name, text) {
 // ---------------------------------------------------------------------------------------------------------------
 // Processes this run started, so that every way out (the end, an error, Ctrl+C) stops exactly those.
 
-/** `server`, `baseline` and `wrk` (child processes) and `tempDir`, each set while it exists. */
+/** `server`, `baseline` and `wrk` (child processes), the server's `dataDir` and `tempDir`, each set while it exists. */
 const started = {};
 let cleaningUp;
 /** Set once cleaning up has begun: from then on nothing new is started. */
@@ -108,6 +100,8 @@ function cleanUp() {
   cleaningUp ??= (async () => {
     stopping = true;
     started.wrk?.kill('SIGTERM');
+    started.compute?.kill('SIGTERM');
+    await stopTwoInstances();
     await stopChild(started.baseline, 5_000);
     await stopServer();
     if (started.tempDir) await rm(started.tempDir, { recursive: true, force: true });
@@ -142,7 +136,8 @@ async function stopChild(child, graceMs) {
  */
 async function stopServer() {
   await stopChild(started.server, 25_000);
-  const pidFile = started.tempDir && join(started.tempDir, 'data/pg/postmaster.pid');
+  started.server = undefined;
+  const pidFile = started.dataDir && join(started.dataDir, 'pg/postmaster.pid');
   if (!pidFile || !existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
   if (!Number.isInteger(pid) || pid <= 0) return;
@@ -259,17 +254,16 @@ function keepLines(stream, lines) {
 }
 
 /**
- * Starts the built app on a fresh data folder (embedded PostgreSQL, demo data seeded on this first start) and
- * resolves with its base URL once /api/health answers 200. Detached, so Ctrl+C reaches this script only and the
- * shutdown order stays ours.
+ * Starts the built app on CPU 0 on a data set's folder (its embedded PostgreSQL) and resolves with its base URL once
+ * /api/health answers 200. Detached, so Ctrl+C reaches this script only and the shutdown order stays ours. The
+ * limit per client is off: every wrk connection comes from 127.0.0.1, and wrk sends more in a minute than the
+ * setting allows any one client (the press arrives from many addresses).
  */
-async function startServer() {
+async function startServer(dataDir) {
   if (!existsSync(SERVER_MAIN)) throw new Error(`${SERVER_MAIN} is missing: run without --no-build`);
-  started.tempDir = await mkdtemp(join(os.tmpdir(), 'monitor-bench-'));
-  // PostgreSQL runs as the `postgres` user when we are root: it must be able to pass through this folder.
-  await chmod(started.tempDir, 0o755);
   const port = await freePort();
   if (stopping) throw new Error('stopped');
+  serverLog.length = 0;
   const server = spawn('taskset', ['-c', String(SERVER_CPU), process.execPath, SERVER_MAIN], {
     cwd: ROOT,
     detached: true,
@@ -279,27 +273,32 @@ async function startServer() {
       PORT: String(port),
       HOST: '127.0.0.1',
       NODE_ENV: 'production',
-      DATA_DIR: join(started.tempDir, 'data'),
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      DATABASE_REPLICA_URLS: '',
+      RATE_LIMIT_PER_MINUTE: '0',
     },
   });
   started.server = server;
+  started.dataDir = dataDir;
   keepLines(server.stdout, serverLog);
   keepLines(server.stderr, serverLog);
 
   const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
     if (hasExited(server)) break;
     const health = await httpGet(`${base}/api/health`, 2_000).catch(() => null);
     if (health?.status === 200) return base;
     await sleep(250);
   }
-  const why = hasExited(server) ? `exited (code ${server.exitCode ?? server.signalCode})` : 'was not healthy in 120 s';
+  const why = hasExited(server) ? `exited (code ${server.exitCode ?? server.signalCode})` : 'was not healthy in 180 s';
   throw new Error(`the server ${why}; its last lines:\n  ${serverLog.join('\n  ')}`);
 }
 
 /** Starts bench/baseline-server.mjs on CPU 0 serving `path` with the captured response; resolves with its base URL. */
 async function startBaseline(path, captured) {
+  started.tempDir ??= await mkdtemp(join(os.tmpdir(), 'monitor-bench-'));
   const bodyFile = join(started.tempDir, 'baseline-body');
   await writeFile(bodyFile, captured.body);
   const args = ['--path', path, '--body-file', bodyFile, '--status', String(captured.status)];
@@ -414,35 +413,12 @@ async function measure(appBase, path) {
       app,
       baseline,
       ratio,
-      targetMet: clean && ratio >= TARGET_RATIO && app.p99Ms < TARGET_P99_MS,
+      targetMet: clean && ratio >= TARGETS.readRatio && app.p99Ms < TARGETS.readP99Ms,
     };
   } finally {
     await stopChild(started.baseline, 5_000);
     started.baseline = undefined;
   }
-}
-
-function printTable(results) {
-  const rows = [
-    ['route', 'app req/s', 'baseline req/s', 'ratio', 'app p50 ms', 'app p99 ms', 'app errors', 'target met'],
-    ...results.map((r) => [
-      r.route,
-      r.app.rps.toFixed(0),
-      r.baseline.rps.toFixed(0),
-      r.ratio.toFixed(3),
-      r.app.p50Ms.toFixed(2),
-      r.app.p99Ms.toFixed(2),
-      String(r.app.non2xx + r.app.socketErrors),
-      r.targetMet ? 'yes' : 'no',
-    ]),
-  ];
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  const line = (row) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
-  console.log(`\n${line(rows[0])}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
-  for (const row of rows.slice(1)) console.log(line(row));
-  console.log(
-    `\ntargets: app/baseline ratio >= ${TARGET_RATIO}, app p99 < ${TARGET_P99_MS} ms, no non-2xx or socket errors`,
-  );
 }
 
 /** In the repository's Prettier style, so that a committed result passes `npm run format:check`. */
@@ -461,48 +437,275 @@ function today() {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** Times UNCACHED_DAYS answers of one computation, each for a different day (so never from the cache). */
-async function measureUncached(appBase, route) {
-  const times = [];
-  for (let i = 0; i < UNCACHED_DAYS; i++) {
-    const day = new Date(Date.UTC(2022, 6, 23 + i * 7)).toISOString().slice(0, 10);
-    const started = process.hrtime.bigint();
-    const response = await httpGet(appBase + route.replace('{day}', day));
-    times.push(Number(process.hrtime.bigint() - started) / 1e6);
-    if (response.status !== 200) throw new Error(`${route} for ${day}: HTTP ${response.status}`);
+// ---------------------------------------------------------------------------------------------------------------
+// The other measurements
+
+/** `npm run bench:data` for one scale: kept in bench/.data/<scale> between runs, loaded when missing or outdated. */
+function loadDataSet(scale) {
+  const started = Date.now();
+  run(process.execPath, [join(SCRIPTS, 'bench-data.js'), '--scale', scale]);
+  return round((Date.now() - started) / 1000, 1);
+}
+
+/** The computations, uncached, in their own process on CPU 0 (bench-compute.js): one JSON line. */
+async function compute(scale) {
+  const child = spawn(
+    'taskset',
+    ['-c', String(SERVER_CPU), process.execPath, join(SCRIPTS, 'bench-compute.js'), '--data-dir', dataDirOf(scale)],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  started.compute = child;
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  const code = await new Promise((resolve) => child.once('exit', resolve));
+  started.compute = undefined;
+  if (code !== 0) throw new Error(`bench-compute on ${scale} failed (exit ${code})`);
+  return JSON.parse(output.trim().split('\n').at(-1));
+}
+
+const dataDirOf = (scale) => join(BENCH, '.data', scale);
+
+/** The server's resident memory (VmRSS) in MB, from /proc. */
+function rssMb(pid) {
+  const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) / 1024 : 0;
+}
+
+/**
+ * Downloads one export and counts its bytes, sampling the server's RSS every 50 ms meanwhile: rows per second
+ * (the rows the data set holds, over the whole download) and the peak RSS.
+ */
+async function measureExport(appBase, path, rows) {
+  const pid = started.server.pid;
+  const rssBefore = rssMb(pid);
+  let peak = rssBefore;
+  const sampler = setInterval(() => {
+    try {
+      peak = Math.max(peak, rssMb(pid));
+    } catch {
+      // the server is gone: the download fails below
+    }
+  }, 50);
+  const begun = process.hrtime.bigint();
+  let bytes = 0;
+  let status = 0;
+  try {
+    await new Promise((resolve, reject) => {
+      const request = get(appBase + path, { agent: false }, (response) => {
+        status = response.statusCode;
+        response.on('data', (chunk) => (bytes += chunk.length));
+        response.on('end', resolve);
+        response.on('error', reject);
+      });
+      request.on('error', reject);
+    });
+  } finally {
+    clearInterval(sampler);
   }
-  times.sort((a, b) => a - b);
-  return { route, requests: times.length, medianMs: round(times[times.length >> 1], 1), maxMs: round(times.at(-1), 1) };
+  const seconds = Number(process.hrtime.bigint() - begun) / 1e9;
+  if (status !== 200) throw new Error(`${path}: HTTP ${status}`);
+  const rowsPerSecond = Math.round(rows / seconds);
+  const peakRssMb = round(peak, 1);
+  return {
+    route: path,
+    rows,
+    bytes,
+    seconds: round(seconds, 2),
+    rowsPerSecond,
+    rssBeforeMb: round(rssBefore, 1),
+    peakRssMb,
+    targetMet: rowsPerSecond >= TARGETS.exportRowsPerSecond && peakRssMb < TARGETS.exportPeakRssMb,
+  };
+}
+
+/** The client's initial JavaScript for `/`, gzipped, as the client build measured it (client/dist/bundle-size.json). */
+function bundleSize() {
+  const file = join(ROOT, 'client/dist/bundle-size.json');
+  if (!existsSync(file)) return null;
+  const { initialJsGzipBytes, budgetBytes } = JSON.parse(readFileSync(file, 'utf8'));
+  return { initialJsGzipBytes, budgetBytes, targetMet: initialJsGzipBytes <= budgetBytes };
+}
+
+/** Cost per unit at the largest scale over cost per unit at the smallest: how far from linear the growth is. */
+function growthOf(computations, pick) {
+  const first = computations[0];
+  const last = computations.at(-1);
+  if (!first || first === last) return null;
+  const perUnit = (c) => pick(c) / c.sizes.units;
+  return round(perUnit(last) / perUnit(first), 2);
+}
+
+function table(rows) {
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => String(row[column]).length)));
+  const line = (row) =>
+    row.map((cell, c) => (c === 0 ? String(cell).padEnd(widths[c]) : String(cell).padStart(widths[c]))).join('  ');
+  return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+}
+
+const yes = (met) => (met ? 'yes' : 'NO');
+
+/** The printed report: one table per part, every target with its figure. Also written into bench/README.md. */
+function report(result) {
+  const parts = [];
+  parts.push(
+    `Computations, uncached (median of 5 runs, ms):\n` +
+      table([
+        ['scale', 'units', 'services', 'status on a day', 'weekly report', 'rankings + movement'],
+        ...result.computations.map((c) => [
+          c.scale,
+          c.sizes.units,
+          c.sizes.services,
+          c.statusOnDay.medianMs,
+          c.weeklyReport.medianMs,
+          c.rankings.medianMs,
+        ]),
+      ]),
+  );
+  parts.push(
+    `Public reads on the ${result.readScale} data set (wrk -t${THREADS} -c${CONNECTIONS}, ${duration} s × ${rounds} rounds each, A B A B):\n` +
+      table([
+        ['route', 'app req/s', 'baseline req/s', 'ratio', 'app p50 ms', 'app p99 ms', 'errors', 'target met'],
+        ...result.reads.map((r) => [
+          r.route,
+          r.app.rps.toFixed(0),
+          r.baseline.rps.toFixed(0),
+          r.ratio.toFixed(3),
+          r.app.p50Ms.toFixed(2),
+          r.app.p99Ms.toFixed(2),
+          r.app.non2xx + r.app.socketErrors,
+          yes(r.targetMet),
+        ]),
+      ]),
+  );
+  parts.push(
+    `Full services export on the ${result.readScale} data set:\n` +
+      table([
+        ['route', 'rows', 'MB', 's', 'rows/s', 'RSS before MB', 'peak RSS MB', 'target met'],
+        ...result.exports.map((e) => [
+          e.route,
+          e.rows,
+          (e.bytes / 1e6).toFixed(1),
+          e.seconds,
+          e.rowsPerSecond,
+          e.rssBeforeMb,
+          e.peakRssMb,
+          yes(e.targetMet),
+        ]),
+      ]),
+  );
+  const t = result.targets;
+  const national = result.computations.find((c) => c.scale === 'national') ?? result.computations.at(-1);
+  const two = result.twoInstances;
+  parts.push(
+    'Targets:\n' +
+      table([
+        ['target', 'figure', 'met'],
+        ...result.reads.map((r) => [
+          `${r.route}: >= ${t.readRatio} × baseline, p99 < ${t.readP99Ms} ms`,
+          `${r.ratio.toFixed(3)} ×, p99 ${r.app.p99Ms.toFixed(1)} ms`,
+          yes(r.targetMet),
+        ]),
+        [
+          `status on a day, ${national.sizes.units} units, < ${t.statusOnDayMs} ms`,
+          `${national.statusOnDay.medianMs} ms`,
+          yes(national.statusOnDay.medianMs < t.statusOnDayMs),
+        ],
+        [
+          `weekly report at ${national.scale} scale < ${t.weeklyReportNationalMs} ms`,
+          `${national.weeklyReport.medianMs} ms`,
+          yes(national.weeklyReport.medianMs < t.weeklyReportNationalMs),
+        ],
+        ...result.exports.map((e) => [
+          `${e.route}: >= ${t.exportRowsPerSecond} rows/s, peak RSS < ${t.exportPeakRssMb} MB`,
+          `${e.rowsPerSecond} rows/s, ${e.peakRssMb} MB`,
+          yes(e.targetMet),
+        ]),
+        ...Object.entries(result.growth).map(([what, factor]) => [
+          `${what}: cost per unit ${scales[0]} → ${scales.at(-1)} at most ${t.growthFactor} × (linear)`,
+          factor === null ? 'n/a' : `${factor} ×`,
+          yes(factor !== null && factor <= t.growthFactor),
+        ]),
+        [
+          'two instances, one database: a write on one seen by the next read on the other, same ETag',
+          two ? `${two.cycles?.length ?? 0} writes, first read ${two.bReadStartedAfterWriteMs} ms after` : 'not run',
+          yes(Boolean(two?.ok)),
+        ],
+        [
+          'client initial JS for / (gzipped) within its budget',
+          result.bundle
+            ? `${(result.bundle.initialJsGzipBytes / 1000).toFixed(1)} kB of ${(result.bundle.budgetBytes / 1000).toFixed(0)} kB`
+            : 'no build',
+          yes(Boolean(result.bundle?.targetMet)),
+        ],
+      ]),
+  );
+  return parts.join('\n\n');
+}
+
+/** Replaces the table between the markers in bench/README.md, so that it always holds the latest run. */
+async function updateReadme(text, result) {
+  const file = join(BENCH, 'README.md');
+  const readme = readFileSync(file, 'utf8');
+  const begin = '<!-- bench:latest -->';
+  const end = '<!-- /bench:latest -->';
+  const at = readme.indexOf(begin);
+  const until = readme.indexOf(end);
+  if (at < 0 || until < at) return;
+  const m = result.machine;
+  const block =
+    `${begin}\n\nRun of ${result.date} (commit ${result.gitCommit?.slice(0, 10)}${result.gitDirty ? ', uncommitted changes' : ''}, ` +
+    `${result.totalSeconds} s in all) on ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}, ${m.postgres}, ` +
+    `load average ${m.loadAverageBefore.join(' ')} before; \`bench/results/${result.date}.json\`:\n\n\`\`\`\n${text}\n\`\`\`\n\n${end}`;
+  await writeFile(file, readme.slice(0, at) + block + readme.slice(until + end.length));
 }
 
 async function main() {
+  const begun = Date.now();
   ensureTools();
   if (!options['no-build']) run('npm', ['run', 'build']);
-
-  console.log('bench: starting the server on CPU 0 (fresh embedded PostgreSQL and demo data)');
-  const appBase = await startServer();
-  const getJson = async (path) => JSON.parse((await httpGet(appBase + path)).body.toString('utf8'));
-  const params = {};
-  for (const [name, find] of Object.entries(PARAMS)) params[name] = await find(getJson);
-  const paths = ROUTES.map((route) => route.replace(/\{(\w+)\}/g, (_, name) => params[name]));
-
-  console.log(`bench: wrk -t${THREADS} -c${CONNECTIONS} -d${duration}s on CPU 1, ${rounds} round(s) per route`);
-  // Other work on the machine (a test run, a build) competes for CPU 0 and skews both columns: keep a record.
   const loadAverageBefore = os.loadavg().map((n) => round(n, 2));
-  const results = [];
-  for (const path of paths) results.push(await measure(appBase, path));
-  printTable(results);
-  const uncached = [];
-  for (const route of UNCACHED) uncached.push(await measureUncached(appBase, route));
-  for (const u of uncached) console.log(`uncached ${u.route}: median ${u.medianMs} ms, slowest ${u.maxMs} ms`);
+
+  console.log(`bench: data sets ${scales.join(', ')} (bench/.data; loaded once, then kept)`);
+  const dataSeconds = {};
+  for (const scale of scales) dataSeconds[scale] = loadDataSet(scale);
+
+  console.log('bench: computations, uncached, median of 5 runs on CPU 0');
+  const computations = [];
+  for (const scale of scales) {
+    const c = await compute(scale);
+    computations.push({ scale, ...c });
+    console.log(
+      `  ${scale}: ${c.sizes.units} units, ${c.sizes.services} services: status ${c.statusOnDay.medianMs} ms, ` +
+        `weekly report ${c.weeklyReport.medianMs} ms, rankings ${c.rankings.medianMs} ms`,
+    );
+  }
+
+  console.log(`bench: the server on CPU 0 on the ${readScale} data set; wrk on CPU 1`);
+  const appBase = await startServer(dataDirOf(readScale));
+  const reads = [];
+  for (const path of ROUTES) reads.push(await measure(appBase, path));
+
+  console.log('bench: the full services export');
+  const rows = computations.find((c) => c.scale === readScale).sizes.services;
+  const exports = [];
+  for (const format of ['csv', 'xlsx']) {
+    const e = await measureExport(appBase, `/api/v1/services/export?format=${format}`, rows);
+    console.log(`  ${format}: ${e.rowsPerSecond} rows/s, ${e.seconds} s, peak RSS ${e.peakRssMb} MB`);
+    exports.push(e);
+  }
+  await stopServer();
+
+  console.log('bench: two instances sharing one database');
+  const two = await twoInstances({ root: ROOT, log: (line) => console.log(`  ${line}`) });
 
   const cpus = os.cpus();
   const date = today();
-  const report = {
+  const result = {
     date,
     gitCommit: commandOutput('git', ['rev-parse', 'HEAD']),
     // Others may be editing: say whether the measured tree differs from that commit (read-only, takes no lock).
     gitDirty: (commandOutput('git', ['--no-optional-locks', 'status', '--porcelain']) ?? '') !== '',
+    totalSeconds: Math.round((Date.now() - begun) / 1000),
     machine: {
       cpus: cpus.length,
       cpuModel: cpus[0]?.model ?? null,
@@ -515,6 +718,8 @@ async function main() {
       loadAverageAfter: os.loadavg().map((n) => round(n, 2)),
     },
     settings: {
+      scales,
+      readScale,
       duration,
       rounds,
       connections: CONNECTIONS,
@@ -522,17 +727,30 @@ async function main() {
       warmupSeconds: WARMUP_SECONDS,
       serverCpu: SERVER_CPU,
       wrkCpu: WRK_CPU,
+      dataSeconds,
     },
-    targets: { ratio: TARGET_RATIO, p99Ms: TARGET_P99_MS },
-    results,
-    uncached,
+    targets: TARGETS,
+    computations,
+    growth: {
+      'status on a day': growthOf(computations, (c) => c.statusOnDay.medianMs),
+      'rankings with movement': growthOf(computations, (c) => c.rankings.medianMs),
+    },
+    readScale,
+    reads,
+    exports,
+    twoInstances: two,
+    bundle: bundleSize(),
   };
+  const text = report(result);
+  console.log(`\n${text}\n`);
   await mkdir(join(BENCH, 'results'), { recursive: true });
   const file = join(BENCH, 'results', `${date}.json`);
-  await writeFile(file, await formatted(file, `${JSON.stringify(report, null, 2)}\n`));
-  console.log(`bench: written ${file.slice(ROOT.length + 1)}`);
+  await writeFile(file, await formatted(file, `${JSON.stringify(result, null, 2)}\n`));
+  await updateReadme(text, result);
+  console.log(
+    `bench: written ${file.slice(ROOT.length + 1)} and the table in bench/README.md (${result.totalSeconds} s)`,
+  );
 }
-
 let exitCode = 0;
 try {
   await main();

@@ -5,6 +5,7 @@ import { LedgerSupersedesIndexes1795820358594 } from './1795820358594-LedgerSupe
 import { DataChangeNotify1795830000000 } from './1795830000000-DataChangeNotify.js';
 import { ComplianceAndReports1796189123162 } from './1796189123162-ComplianceAndReports.js';
 import { AgencyResponses1796250000000 } from './1796250000000-AgencyResponses.js';
+import { ComplianceTotals1796300000000 } from './1796300000000-ComplianceTotals.js';
 
 /** Every migration, oldest first. `npm run migration:generate -- Name` writes a file here and adds it to this list. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   DataChangeNotify1795830000000,
   ComplianceAndReports1796189123162,
   AgencyResponses1796250000000,
+  ComplianceTotals1796300000000,
 ];

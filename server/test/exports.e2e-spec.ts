@@ -273,6 +273,136 @@ describe('GET /api/v1/agencies/:id/services/export', () => {
   });
 });
 
+describe('GET /api/v1/services/export', () => {
+  /** The services of the whole database by agency code then service code, as the export must give them. */
+  async function expectedOrder(where = ''): Promise<Array<{ agency_code: string; code: string }>> {
+    return t.sql.query(
+      `SELECT a.code AS agency_code, e.code FROM agency a JOIN e_service e ON e.agency_id = a.id ${where}
+       ORDER BY a.code, e.code`,
+    );
+  }
+
+  it('CSV: every service of every agency, by agency then service code, Persian intact, formulas neutralised', async () => {
+    const res = await download('/api/v1/services/export?format=csv');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(fileNames(res.headers).ascii).toMatch(/^services-14\d\d-\d\d-\d\d\.csv$/);
+    expect(fileNames(res.headers).utf8).toMatch(/^خدمات-14\d\d-\d\d-\d\d\.csv$/);
+    const [header, ...rows] = readCsv(res.bytes);
+    expect(header!.slice(0, 5)).toEqual(['کد دستگاه', 'نام دستگاه', 'کد خدمت', 'نام (فارسی)', 'نام (انگلیسی)']);
+    const expected = await expectedOrder();
+    expect(rows.map((r) => [r[0], r[2]])).toEqual(expected.map((e) => [e.agency_code, e.code]));
+    // Rows of more than one agency, each agency's rows together.
+    const agencies = [...new Set(rows.map((r) => r[0]))];
+    expect(agencies.length).toBeGreaterThan(100);
+    const trapRows = rows.filter((r) => r[0] === trap.code);
+    expect(trapRows.length).toBeGreaterThan(0);
+    expect(trapRows.every((r) => r[1] === `'${FORMULA_NAME}`)).toBe(true);
+    expect(trapRows.map((r) => r[3])).toContain(`'${FORMULA_SERVICE}`);
+    // Persian text arrives as stored: the agency and service names of another agency, read from the database.
+    const [other] = await t.sql.query<Array<{ code: string; agency: string; service: string; service_code: string }>>(
+      `SELECT a.code, a.name_fa AS agency, e.name_fa AS service, e.code AS service_code
+       FROM agency a JOIN e_service e ON e.agency_id = a.id
+       WHERE a.id <> $1 AND e.name_fa ~ '[آ-ی]' ORDER BY a.code DESC, e.code LIMIT 1`,
+      [trap.id],
+    );
+    const otherRow = rows.find((r) => r[0] === other!.code && r[2] === other!.service_code)!;
+    expect([otherRow[1], otherRow[3]]).toEqual([other!.agency, other!.service]);
+    expect(header).toContain('شناسایی (شمسی)');
+  });
+
+  it('XLSX: the same rows with typed cells, a right-to-left sheet and an about sheet', async () => {
+    const res = await download('/api/v1/services/export?format=xlsx&scope=main&stage=national_window');
+    expect(res.status).toBe(200);
+    const workbook = await readXlsx(res.bytes);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['خدمات', 'درباره']);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.views[0]).toMatchObject({ rightToLeft: true, state: 'frozen', ySplit: 1 });
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+    const col = (name: string) => headers.indexOf(name) + 1;
+    const expected = await expectedOrder(`WHERE a.is_main AND e.stage = 'national_window'`);
+    expect(expected.length).toBeGreaterThan(10);
+    const seen: Array<[unknown, unknown]> = [];
+    sheet.eachRow((row, n) => {
+      if (n === 1) return;
+      seen.push([row.getCell(col('کد دستگاه')).value, row.getCell(col('کد خدمت')).value]);
+      const connected = row.getCell(col('اتصال به پنجره ملی (میلادی)'));
+      expect(connected.value).toBeInstanceOf(Date);
+      expect(connected.numFmt).toBe('yyyy-mm-dd');
+      expect(row.getCell(col('مرحله')).value).toBe('متصل به پنجره ملی');
+    });
+    expect(seen).toEqual(expected.map((e) => [e.agency_code, e.code]));
+    const facts = new Map<string, unknown>();
+    workbook.worksheets[1]!.eachRow((row) => facts.set(row.getCell(1).text, row.getCell(2).value));
+    expect(facts.get('پالایه: scope')).toBe('main');
+    expect(facts.get('پالایه: stage')).toBe('national_window');
+    expect(facts.get('مجوز')).toBe('CC BY 4.0 https://creativecommons.org/licenses/by/4.0/');
+  });
+
+  it('JSON: validates against its documented schema, agency names in the language asked for', async () => {
+    const doc = (await t.request({ method: 'GET', url: '/api/docs-json' })).body;
+    const validator = new ResponseValidator(doc);
+    const res = await download(`/api/v1/services/export?format=json&lang=en&search=${encodeURIComponent('گواهی')}`);
+    expect(res.status).toBe(200);
+    const body = JSON.parse(res.bytes.toString('utf8'));
+    expect(validator.problems('/api/v1/services/export', 'GET', 200, body)).toEqual([]);
+    expect(body.rows.length).toBeGreaterThan(0);
+    const trapRow = body.rows.find((r: { service_code: string; agency_code: string }) => r.agency_code === trap.code);
+    expect(trapRow).toMatchObject({ name_fa: FORMULA_SERVICE, agency_name: expect.any(String) });
+    const [agency] = await t.sql.query<Array<{ name_en: string }>>(`SELECT name_en FROM agency WHERE id = $1`, [
+      trap.id,
+    ]);
+    expect(trapRow.agency_name).toBe(agency!.name_en);
+    expect(body.about.filters).toEqual({ search: 'گواهی', scope: 'all' });
+    expect(body.about.apiUrl).toMatch(/^\/api\/v1\/services\/export\?format=json&lang=en&search=/);
+  });
+
+  it('tags the file: the same tag answers 304 without a body, and a write gives a new tag', async () => {
+    const url = '/api/v1/services/export?format=csv&stage=single_window';
+    const first = await download(url);
+    expect(first.headers['cache-control']).toBe('public, no-cache');
+    const etag = String(first.headers.etag);
+    expect(etag).toMatch(/^"[\w-]{20,}"$/);
+    const again = await t.app.inject({ method: 'GET', url, headers: { host: 'localhost', 'if-none-match': etag } });
+    expect(again.statusCode).toBe(304);
+    expect(again.rawPayload.length).toBe(0);
+    // Another query is another file.
+    expect((await download(`${url}&lang=en`)).headers.etag).not.toBe(etag);
+    // A change to the data: the old tag no longer matches, and the new file says what changed.
+    await t.sql.query(`UPDATE agency SET name_en = name_en || ' (renamed)' WHERE id = $1`, [trap.id]);
+    await waitFor(async () => (await download(url)).headers.etag !== etag);
+    const changed = await t.app.inject({ method: 'GET', url, headers: { host: 'localhost', 'if-none-match': etag } });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.rawPayload.length).toBeGreaterThan(100);
+  });
+
+  it.each([
+    ['/api/v1/services/export', 'format'],
+    ['/api/v1/services/export?format=pdf', 'format'],
+    ['/api/v1/services/export?format=csv&lang=de', 'lang'],
+    ['/api/v1/services/export?format=csv&scope=everything', 'scope'],
+    ['/api/v1/services/export?format=csv&stage=launched', 'stage'],
+    ['/api/v1/services/export?format=csv&page=2', 'page'],
+    ['/api/v1/services/export?format=csv&systemId=00000000-0000-4000-8000-000000000000', 'systemId'],
+  ])('refuses %s with a 400 in both languages', async (url, field) => {
+    const res = await t.request({ method: 'GET', url });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toBe('VALIDATION_FAILED');
+    expect(res.body.message.fa).toBeTruthy();
+    expect(res.body.message.en).toBeTruthy();
+    expect(JSON.stringify(res.body.details)).toContain(field);
+  });
+});
+
+/** Polls until `done` (a change notified by PostgreSQL reaches the server a moment after its commit). */
+async function waitFor(done: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 50; i++) {
+    if (await done()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('waited 5 s in vain');
+}
+
 describe('GET /api/v1/weekly-reports/:week/export', () => {
   it('gives the same bytes for the same revision, however the week is typed, in every format', async () => {
     for (const format of ['csv', 'xlsx', 'json']) {
@@ -354,6 +484,7 @@ describe('the JSON exports', () => {
       ['/api/v1/rankings/export', 'exportRankings', '?format=json&asOf=1401/05/31'],
       ['/api/v1/agencies/export', 'exportAgencies', '?format=json&lang=en'],
       ['/api/v1/agencies/{id}/services/export', 'exportAgencyServices', '?format=json'],
+      ['/api/v1/services/export', 'exportServices', '?format=json&scope=main'],
       ['/api/v1/weekly-reports/{week}/export', 'exportWeeklyReport', '?format=json'],
     ];
     for (const [path, operationId, query] of cases) {

@@ -904,6 +904,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/services/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every agency's services as a file, by agency code then service code (the filters of GET /agencies/:id/services that apply across agencies, and a scope) */
+        get: operations["exportServices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/weekly-reports/{week}/export": {
         parameters: {
             query?: never;
@@ -2964,6 +2981,75 @@ export interface components {
             about: components["schemas"]["ExportAboutDto"];
             columns: components["schemas"]["ExportColumnDto"][];
             rows: {
+                service_code: string;
+                name_fa: string;
+                name_en: string;
+                /** @description A label in the language asked for. */
+                audience: string;
+                system_code: string | null;
+                system_name: string | null;
+                /** @description A label in the language asked for. */
+                stage: string;
+                /**
+                 * Format: date
+                 * @description ISO calendar day.
+                 */
+                identified_on: string;
+                /**
+                 * @description The same day, Jalali.
+                 * @example 1401/05/31
+                 */
+                identified_on_jalali: string;
+                /**
+                 * Format: date
+                 * @description ISO calendar day.
+                 */
+                electronic_on: string | null;
+                /**
+                 * @description The same day, Jalali.
+                 * @example 1401/05/31
+                 */
+                electronic_on_jalali: string | null;
+                /**
+                 * Format: date
+                 * @description ISO calendar day.
+                 */
+                single_window_on: string | null;
+                /**
+                 * @description The same day, Jalali.
+                 * @example 1401/05/31
+                 */
+                single_window_on_jalali: string | null;
+                /**
+                 * Format: date
+                 * @description ISO calendar day.
+                 */
+                national_window_on: string | null;
+                /**
+                 * @description The same day, Jalali.
+                 * @example 1401/05/31
+                 */
+                national_window_on_jalali: string | null;
+                /**
+                 * Format: date
+                 * @description ISO calendar day.
+                 */
+                withdrawn_on: string | null;
+                /**
+                 * @description The same day, Jalali.
+                 * @example 1401/05/31
+                 */
+                withdrawn_on_jalali: string | null;
+                withdrawal_reason: string | null;
+            }[];
+        };
+        ServicesExportDto: {
+            about: components["schemas"]["ExportAboutDto"];
+            columns: components["schemas"]["ExportColumnDto"][];
+            rows: {
+                agency_code: string;
+                /** @description The agency's name in the language asked for. */
+                agency_name: string;
                 service_code: string;
                 name_fa: string;
                 name_en: string;
@@ -8328,6 +8414,93 @@ export interface operations {
             };
         };
     };
+    exportServices: {
+        parameters: {
+            query: {
+                /** @description Only services at this stage. */
+                stage?: "not_electronic" | "electronic" | "single_window" | "national_window";
+                /** @description Text in the code or the Persian or English name; Persian and Arabic forms match alike. */
+                search?: string;
+                /** @description `csv`: UTF-8 with a byte-order mark, RFC 4180, CRLF; `xlsx`: a workbook with the rows and an "about" sheet; `json`: `{about, columns, rows}`. */
+                format: "csv" | "xlsx" | "json";
+                /** @description `fa`: Persian headers and labels, a right-to-left sheet; `en`: English, left to right. */
+                lang?: "fa" | "en";
+                /** @description `all`: every agency unit, subordinate bodies included; `main`: the 170 main agencies only. */
+                scope?: "main" | "all";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every service with its agency, streamed. `Content-Disposition: attachment` with an ASCII `filename` (the Jalali day in it, e.g. `rankings-1401-05-31.xlsx`) and the Persian name as RFC 5987 `filename*`. */
+            200: {
+                headers: {
+                    /** @description attachment; filename="…"; filename*=UTF-8''… */
+                    "Content-Disposition"?: string;
+                    /** @description A strong tag of this file: of this server instance, the data version, the day and the query. Send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    /** @description Revalidate before reuse */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv; charset=utf-8": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/json": components["schemas"]["ServicesExportDto"];
+                };
+            };
+            /** @description Not Modified: the `If-None-Match` tag is still current; no body. */
+            304: {
+                headers: {
+                    /** @description A strong tag of this file: of this server instance, the data version, the day and the query. Send it back in `If-None-Match` to revalidate */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED: a format, language or filter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many requests from this client address (see `RATE_LIMIT_PER_MINUTE`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may ask again */
+                    "Retry-After"?: number;
+                    /** @description Requests a client address may make a minute */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute (0 here) */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute ends */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database is unavailable (`DATABASE_UNAVAILABLE`): stopped, restarting or unreachable. Nothing was read or written; try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds after which to try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     exportWeeklyReport: {
         parameters: {
             query: {
@@ -8513,6 +8686,10 @@ export const pathsApiV1AgenciesExportGetParametersQueryLangValues: ReadonlyArray
 export const pathsApiV1AgenciesIdServicesExportGetParametersQueryStageValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/agencies/{id}/services/export"]["get"]["parameters"]["query"]["stage"]> = ["not_electronic", "electronic", "single_window", "national_window"];
 export const pathsApiV1AgenciesIdServicesExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/agencies/{id}/services/export"]["get"]["parameters"]["query"]["format"]> = ["csv", "xlsx", "json"];
 export const pathsApiV1AgenciesIdServicesExportGetParametersQueryLangValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/agencies/{id}/services/export"]["get"]["parameters"]["query"]["lang"]> = ["fa", "en"];
+export const pathsApiV1ServicesExportGetParametersQueryStageValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/services/export"]["get"]["parameters"]["query"]["stage"]> = ["not_electronic", "electronic", "single_window", "national_window"];
+export const pathsApiV1ServicesExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/services/export"]["get"]["parameters"]["query"]["format"]> = ["csv", "xlsx", "json"];
+export const pathsApiV1ServicesExportGetParametersQueryLangValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/services/export"]["get"]["parameters"]["query"]["lang"]> = ["fa", "en"];
+export const pathsApiV1ServicesExportGetParametersQueryScopeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/services/export"]["get"]["parameters"]["query"]["scope"]> = ["main", "all"];
 export const pathsApiV1WeeklyReportsWeekExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/weekly-reports/{week}/export"]["get"]["parameters"]["query"]["format"]> = ["csv", "xlsx", "json"];
 export const pathsApiV1WeeklyReportsWeekExportGetParametersQueryLangValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/weekly-reports/{week}/export"]["get"]["parameters"]["query"]["lang"]> = ["fa", "en"];
 export const auditEntityTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditEntityType"]> = ["user_session", "app_user", "evaluation_round", "evaluation_session", "score", "agency", "e_service", "agency_system", "programme_cycle", "milestone_definition", "weekly_report", "agency_response", "import", "dataset"];

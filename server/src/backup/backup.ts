@@ -32,6 +32,11 @@ const END_OF_TABLE = '\\.';
 const MIGRATIONS_TABLE = 'typeorm_migrations';
 /** TypeORM's own tables: running the migrations fills them, so a restore checks them instead of loading them. */
 const SCHEMA_TABLES = new Set([MIGRATIONS_TABLE, 'typeorm_metadata']);
+/**
+ * Derived data the database maintains from other tables (migration ComplianceTotals): left out of a backup, and
+ * rebuilt on restore by the triggers that fire as the services and cycles are loaded.
+ */
+const DERIVED_TABLES = ['agency_day_total', 'agency_cycle_day_total', 'agency_cycle_baseline'];
 
 /** A backup the operator cannot use, or a restore refused: the message says why and what to do. */
 export class BackupError extends Error {}
@@ -69,8 +74,10 @@ async function appTables(client: pg.Client): Promise<TableColumns[]> {
      JOIN pg_namespace n ON n.oid = c.relnamespace
      JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
      WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+       AND c.relname <> ALL($1::text[])
      GROUP BY c.relname
      ORDER BY c.relname`,
+    [DERIVED_TABLES],
   );
   return rows;
 }

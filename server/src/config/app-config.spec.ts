@@ -38,6 +38,39 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads DATABASE_REPLICA_URLS as a list beside DATABASE_URL; none by default', () => {
+    expect(loadConfig({}, defaults).databaseReplicaUrls).toEqual([]);
+    const sut = loadConfig(
+      {
+        DATABASE_URL: 'postgres://u:p@db:5432/monitor',
+        DATABASE_REPLICA_URLS: 'postgres://u:p@replica-1:5432/monitor, postgresql://u:p@replica-2/monitor',
+      },
+      defaults,
+    );
+    expect(sut.databaseReplicaUrls).toEqual([
+      'postgres://u:p@replica-1:5432/monitor',
+      'postgresql://u:p@replica-2/monitor',
+    ]);
+  });
+
+  const primary = 'postgres://u:secret@db:5432/monitor';
+  it.each([
+    [{ DATABASE_REPLICA_URLS: 'postgres://u@r/monitor' }, /DATABASE_REPLICA_URLS needs DATABASE_URL/],
+    [{ DATABASE_URL: primary, DATABASE_REPLICA_URLS: 'replica' }, /\(entry 1\) is not a valid URL/],
+    [{ DATABASE_URL: primary, DATABASE_REPLICA_URLS: 'postgres://r/db,mysql://r/db' }, /\(entry 2\) must start with/],
+    [{ DATABASE_URL: primary, DATABASE_REPLICA_URLS: 'postgres://r' }, /\(entry 1\) must name a host and a database/],
+    [{ DATABASE_URL: primary, DATABASE_REPLICA_URLS: 'postgres://r/db,,postgres://s/db' }, /\(entry 2\) is empty/],
+    [{ DATABASE_URL: primary, DATABASE_REPLICA_URLS: primary }, /\(entry 1\) is DATABASE_URL itself/],
+    [
+      { DATABASE_URL: primary, DATABASE_REPLICA_URLS: 'postgres://r/db, postgres://r/db' },
+      /\(entry 2\) repeats entry 1/,
+    ],
+  ])('refuses DATABASE_REPLICA_URLS in %j with one clear message, without echoing a password', (env, message) => {
+    expect(() => loadConfig(env, defaults)).toThrow(ConfigError);
+    expect(() => loadConfig(env, defaults)).toThrow(message);
+    expect(() => loadConfig(env, defaults)).not.toThrow(/secret/);
+  });
+
   it.each([
     [{ PORT: 'abc' }, /PORT must be a whole number/],
     [{ PORT: '70000' }, /PORT must be a whole number/],

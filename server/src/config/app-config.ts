@@ -7,6 +7,11 @@ export class AppConfig {
   readonly host!: string;
   /** `undefined`: start the embedded PostgreSQL under `dataDir`. */
   readonly databaseUrl!: string | undefined;
+  /**
+   * Streaming replicas of `databaseUrl` (`DATABASE_REPLICA_URLS`) that anonymous public reads may be served from
+   * when they have replayed every commit the data version counts (common/db/replica-reads.ts); empty or unset: none.
+   */
+  readonly databaseReplicaUrls?: readonly string[];
   readonly dataDir!: string;
   readonly seed!: 'demo' | 'none';
   readonly nodeEnv!: 'development' | 'production' | 'test';
@@ -98,21 +103,48 @@ function parsePublicUrl(raw: string | undefined): string | undefined {
   return url.origin;
 }
 
-function parseDatabaseUrl(raw: string | undefined): string | undefined {
+function parseDatabaseUrl(raw: string | undefined, name = 'DATABASE_URL'): string | undefined {
   if (raw === undefined || raw.trim() === '') return undefined;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError('DATABASE_URL is not a valid URL; expected postgres://user:password@host:5432/database');
+    throw new ConfigError(`${name} is not a valid URL; expected postgres://user:password@host:5432/database`);
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql://, got "${url.protocol}//"`);
+    throw new ConfigError(`${name} must start with postgres:// or postgresql://, got "${url.protocol}//"`);
   }
   if (!url.hostname || url.pathname.length <= 1) {
-    throw new ConfigError('DATABASE_URL must name a host and a database: postgres://user:password@host:5432/database');
+    throw new ConfigError(`${name} must name a host and a database: postgres://user:password@host:5432/database`);
   }
   return raw;
+}
+
+/** At most this many replicas: each one is a connection pool of its own. */
+const MAX_REPLICAS = 16;
+
+/**
+ * `DATABASE_REPLICA_URLS`: a comma list of PostgreSQL URLs. Replicas only make sense beside a primary the
+ * operator runs (`DATABASE_URL`): the embedded PostgreSQL has none. Messages name the entry by its position, never
+ * echo it (it may hold a password).
+ */
+function parseReplicaUrls(raw: string | undefined, primary: string | undefined): string[] {
+  if (raw === undefined || raw.trim() === '') return [];
+  if (primary === undefined) {
+    throw new ConfigError('DATABASE_REPLICA_URLS needs DATABASE_URL: read replicas are replicas of that primary');
+  }
+  const urls = raw.split(',').map((entry) => entry.trim());
+  if (urls.length > MAX_REPLICAS) {
+    throw new ConfigError(`DATABASE_REPLICA_URLS holds ${urls.length} URLs; at most ${MAX_REPLICAS}`);
+  }
+  urls.forEach((url, i) => {
+    const name = `DATABASE_REPLICA_URLS (entry ${i + 1})`;
+    if (url === '') throw new ConfigError(`${name} is empty; separate the URLs with single commas`);
+    parseDatabaseUrl(url, name);
+    if (url === primary.trim()) throw new ConfigError(`${name} is DATABASE_URL itself; list only its replicas`);
+    if (urls.indexOf(url) !== i) throw new ConfigError(`${name} repeats entry ${urls.indexOf(url) + 1}`);
+  });
+  return urls;
 }
 
 const TRUST_PROXY_HELP =
@@ -166,10 +198,12 @@ function oneOf<T extends string>(name: string, raw: string | undefined, allowed:
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { clientDir: string }): AppConfig {
   const base = env.INIT_CWD ?? process.cwd();
   const dataDirRaw = env.DATA_DIR && env.DATA_DIR.trim() !== '' ? env.DATA_DIR : './.data';
+  const databaseUrl = parseDatabaseUrl(env.DATABASE_URL);
   return new AppConfig({
     port: parsePort('PORT', env.PORT, 3000),
     host: env.HOST && env.HOST.trim() !== '' ? env.HOST : '0.0.0.0',
-    databaseUrl: parseDatabaseUrl(env.DATABASE_URL),
+    databaseUrl,
+    databaseReplicaUrls: parseReplicaUrls(env.DATABASE_REPLICA_URLS, databaseUrl),
     dataDir: isAbsolute(dataDirRaw) ? dataDirRaw : resolve(base, dataDirRaw),
     seed: oneOf('SEED', env.SEED, ['demo', 'none'] as const, 'demo'),
     nodeEnv: oneOf('NODE_ENV', env.NODE_ENV, ['development', 'production', 'test'] as const, 'development'),

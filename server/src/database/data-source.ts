@@ -1,14 +1,24 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../../migrations/index.js';
+import { routePublicReads } from '../common/db/replica-reads.js';
 import { SafeQueryLogger } from '../common/db/safe-query-logger.js';
 import { ENTITIES } from './entities.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
-/** The one description of the database, used by the app, the TypeORM CLI and the tests. */
-export function dataSourceOptions(url: string): DataSourceOptions {
+/**
+ * The one description of the database, used by the app, the TypeORM CLI and the tests. With `replicaUrls`
+ * (`DATABASE_REPLICA_URLS`), TypeORM's replication: one pool per replica beside the primary's. Everything runs on
+ * the primary (`defaultMode: 'master'`: writes, staff reads, transactions, migrations) except the anonymous
+ * public reads that common/db/replica-reads.ts hands a replica it has checked is up to date. `url` stays the
+ * primary's: the LISTEN connection (DataVersion) is opened from it.
+ */
+export function dataSourceOptions(url: string, replicaUrls: readonly string[] = []): DataSourceOptions {
   return {
     type: 'postgres',
     url,
+    ...(replicaUrls.length > 0 && {
+      replication: { master: { url }, slaves: replicaUrls.map((replica) => ({ url: replica })), defaultMode: 'master' },
+    }),
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsTableName: 'typeorm_migrations',
@@ -26,6 +36,8 @@ export function dataSourceOptions(url: string): DataSourceOptions {
   };
 }
 
-export function createDataSource(url: string): DataSource {
-  return new DataSource(dataSourceOptions(url));
+export function createDataSource(url: string, replicaUrls: readonly string[] = []): DataSource {
+  const dataSource = new DataSource(dataSourceOptions(url, replicaUrls));
+  if (replicaUrls.length > 0) routePublicReads(dataSource);
+  return dataSource;
 }

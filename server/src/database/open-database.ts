@@ -20,15 +20,17 @@ export interface OpenDatabase {
 }
 
 function describe(error: unknown): string {
-  const e = error as { code?: string; message?: string };
-  if (e.code === 'ECONNREFUSED') return 'connection refused';
-  if (e.code === 'ENOTFOUND') return 'host not found';
+  const e = error as { code?: string; message?: string; address?: string; port?: number; hostname?: string };
+  // Which server: with read replicas there are several (host and port only: a URL may hold a password).
+  if (e.code === 'ECONNREFUSED') return `connection refused${e.address ? ` by ${e.address}:${e.port}` : ''}`;
+  if (e.code === 'ENOTFOUND') return `host not found${e.hostname ? ` (${e.hostname})` : ''}`;
   if (e.code === '28P01') return 'password authentication failed';
   if (e.code === '3D000') return 'database does not exist';
   return (e.message ?? String(error)).split('\n')[0]!;
 }
 
 async function connect(dataSource: DataSource, attempts: number): Promise<void> {
+  const replicated = 'replication' in dataSource.options && dataSource.options.replication !== undefined;
   for (let attempt = 1; ; attempt++) {
     try {
       await dataSource.initialize();
@@ -37,7 +39,9 @@ async function connect(dataSource: DataSource, attempts: number): Promise<void> 
       const code = (error as { code?: string }).code;
       const transient = code === 'ECONNREFUSED' || code === '57P03'; // refused, or "the database system is starting up"
       if (!transient || attempt >= attempts) {
-        throw new DatabaseStartError(`cannot connect to PostgreSQL: ${describe(error)}`);
+        // TypeORM opens every replica's pool at start-up and fails if any of them cannot be reached.
+        const which = replicated ? ' (the primary, DATABASE_URL, or a replica, DATABASE_REPLICA_URLS)' : '';
+        throw new DatabaseStartError(`cannot connect to PostgreSQL${which}: ${describe(error)}`);
       }
       await new Promise((r) => setTimeout(r, 1000));
     }
@@ -75,7 +79,7 @@ export async function openDatabase(
       throw new DatabaseStartError(`cannot start the embedded PostgreSQL in ${config.dataDir}: ${describe(error)}`);
     }
   }
-  const dataSource = createDataSource(config.databaseUrl ?? embedded!.url);
+  const dataSource = createDataSource(config.databaseUrl ?? embedded!.url, config.databaseReplicaUrls ?? []);
   const credentialsFile = join(config.dataDir, 'demo-credentials.json');
   try {
     await connect(dataSource, config.databaseUrl ? 30 : 1);

@@ -3,10 +3,12 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:
 import { applyDecorators } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiExtension } from '@nestjs/swagger';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { LRUCache } from 'lru-cache';
+import type { QueryRunner } from 'typeorm';
 import { tehranToday } from '../dates/calendar-day.js';
 import type { DataVersion } from '../db/data-version.js';
+import { publicReadScope, ReplicaReads } from '../db/replica-reads.js';
 import { PUBLIC_READ_EXTENSION } from '../http/openapi-document.js';
 import { requestIdOf } from '../http/request-id.js';
 
@@ -53,6 +55,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Set by the read cache on a request it may answer: the key and the data version it was computed at. */
     readCacheKey?: { key: string; version: number; keep: boolean; flight?: Flight };
+    /** The read replica connection this public read is computed on (replica-reads.ts), until its answer is made. */
+    replicaRunner?: QueryRunner;
   }
 }
 
@@ -99,21 +103,23 @@ export class ReadCache {
     // Callback-style hooks: this runs on every request, and a promise per request costs measurable throughput.
     fastify.addHook('onRequest', (request, reply, done) => {
       const served = this.serve(request, reply);
-      if (served === false) done();
+      if (served === false) this.compute(request, done);
       else if (served !== true) {
         // The same answer is being computed for another request: wait for it, then answer from the cache; if it
         // was not kept (an error, or a write meanwhile), compute it here after all.
         void served.then(() => {
-          if (!this.serveKept(request, reply)) done();
+          if (!this.serveKept(request, reply)) this.compute(request, done);
         });
       }
     });
     fastify.addHook('onSend', (request, reply, payload, done) => {
       done(null, this.keep(request, reply, payload));
     });
-    // A computation that ended without sending (a client that went away) must not keep others waiting.
+    // A computation that ended without sending (a client that went away) must not keep others waiting. Its replica
+    // connection is not released on an abort: the handler may still be using it, and sends (onSend) when done.
     fastify.addHook('onResponse', (request, _reply, done) => {
       this.land(request);
+      releaseReplica(request);
       done();
     });
     fastify.addHook('onRequestAbort', (request, done) => {
@@ -168,6 +174,27 @@ export class ReadCache {
     return false;
   }
 
+  /**
+   * Goes on to compute the answer: a public read (one `serve` gave a key) on a read replica that has replayed
+   * every commit of the current data version when there is one (replica-reads.ts), else on the primary.
+   */
+  private compute(request: FastifyRequest, done: HookHandlerDoneFunction): void {
+    const replicas = request.readCacheKey ? ReplicaReads.of(this.dataVersion) : undefined;
+    if (!replicas?.enabled) {
+      done();
+      return;
+    }
+    void replicas.open().then((runner) => {
+      if (!runner) {
+        done();
+        return;
+      }
+      request.replicaRunner = runner;
+      // Everything the handler does from here runs in the scope: its `dataSource.manager` is this connection's.
+      publicReadScope.run(runner.manager, done);
+    });
+  }
+
   /** After waiting: the answer the other request kept, or `false` to compute it (without waiting again). */
   private serveKept(request: FastifyRequest, reply: FastifyReply): boolean {
     const key = this.keyOf(request.url);
@@ -206,6 +233,8 @@ export class ReadCache {
       return this.tagAndKeep(request, reply, payload);
     } finally {
       this.land(request);
+      // The answer is made: the handler is done with the database (`@PublicRead()` routes answer whole bytes).
+      releaseReplica(request);
     }
   }
 
@@ -240,6 +269,13 @@ export class ReadCache {
     if (now - this.day.at >= 1000) this.day = { at: now, value: tehranToday(new Date(now)) };
     return this.day.value;
   }
+}
+
+function releaseReplica(request: FastifyRequest): void {
+  const runner = request.replicaRunner;
+  if (!runner) return;
+  request.replicaRunner = undefined;
+  void runner.release();
 }
 
 /** The cached bytes and their headers straight to Node's response, or 304 when the client has them. */

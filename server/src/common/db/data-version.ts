@@ -19,6 +19,8 @@ export class DataVersion {
   private stopped = false;
   private retry: NodeJS.Timeout | undefined;
   private scheduled: { at: number; timer: NodeJS.Timeout } | undefined;
+  /** The primary's WAL position asked for at a version (see primaryPosition). */
+  private position: { version: number; lsn: Promise<string | undefined> } | undefined;
   private readonly listeners = new Set<() => void>();
   private readonly logger = new Logger('DataVersion');
 
@@ -58,6 +60,27 @@ export class DataVersion {
     );
     timer.unref();
     this.scheduled = { at: instant.getTime(), timer };
+  }
+
+  /**
+   * The primary's WAL insert position, taken after the version last moved (at most once per version, on the
+   * listening connection, which is the primary's): every commit the version counts ends at or before it, so a
+   * replica that has replayed this far holds all of them (common/db/replica-reads.ts). The insert position rather
+   * than `pg_current_wal_lsn()` (the written one): with `synchronous_commit = off` a commit may be counted before
+   * its record is written, and the insert position is past it all the same. `undefined` while not listening.
+   */
+  primaryPosition(): Promise<string | undefined> {
+    const client = this.client;
+    if (!client) return Promise.resolve(undefined);
+    if (this.position?.version !== this.version) {
+      // After the previous question is answered: one query at a time on this connection.
+      const lsn = (this.position?.lsn ?? Promise.resolve(undefined))
+        .then(() => client.query<{ lsn: string }>('SELECT pg_current_wal_insert_lsn()::text AS lsn'))
+        .then((result) => result.rows[0]?.lsn)
+        .catch(() => undefined);
+      this.position = { version: this.version, lsn };
+    }
+    return this.position.lsn;
   }
 
   onMove(listener: () => void): void {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AppException } from '../errors/app-exception.js';
 import { DataVersion } from './data-version.js';
+import { publicReadScope } from './replica-reads.js';
 
 /** PostgreSQL's codes for "someone else wrote the same rows meanwhile". */
 const CONCURRENCY_CODES = new Set([
@@ -60,7 +61,8 @@ export class Transactions {
   async run<T>(work: (manager: EntityManager) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     let result: T;
     try {
-      result = await this.dataSource.transaction(work);
+      // Always on the primary, even if called while a public read holds a replica (replica-reads.ts).
+      result = await publicReadScope.exit(() => this.dataSource.transaction(work));
     } catch (error) {
       throw translateDatabaseError(error, options);
     }

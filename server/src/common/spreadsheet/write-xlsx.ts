@@ -38,6 +38,13 @@ export interface XlsxOptions<Row> {
   fixedDate?: Date;
 }
 
+/**
+ * The zip's deflate level: the fastest. It is already archiver's default (compress-commons picks zlib's best speed);
+ * said here so that it is a choice, not an accident: level 6 made 50,000 rows' file 22% smaller (3.2 MB, not
+ * 4.1) for more CPU, on a path that a national export keeps busy for a million rows.
+ */
+const ZIP_LEVEL = 1;
+
 /** How often (in rows) the writer looks at the output and waits for it to drain. */
 const DRAIN_CHECK_ROWS = 256;
 
@@ -75,7 +82,13 @@ export function xlsxCell(type: ExportColumnType, value: unknown): string | numbe
 /** Writes the workbook to `output` and ends it; resolves once the last byte has been handed to it. */
 export async function writeXlsx<Row>(output: Writable, options: XlsxOptions<Row>): Promise<void> {
   const stamp = options.fixedDate ?? new Date();
-  const writerOptions = { stream: output, useStyles: true, useSharedStrings: false, created: stamp };
+  const writerOptions = {
+    stream: output,
+    useStyles: true,
+    useSharedStrings: false,
+    created: stamp,
+    zip: { zlib: { level: ZIP_LEVEL } },
+  };
   const workbook = options.fixedDate
     ? new ReproducibleWorkbookWriter(writerOptions)
     : new ExcelJS.stream.xlsx.WorkbookWriter(writerOptions);
@@ -96,12 +109,21 @@ export async function writeXlsx<Row>(output: Writable, options: XlsxOptions<Row>
   if (columns.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   styleHeader(sheet.addRow(columns.map((column) => column.header)));
 
+  // One style object per column, given to each of its cells: exceljs remembers a style object's id, so a shared
+  // object is resolved once; the style it would merge for each cell (a new object every time) was resolved and
+  // rendered to XML for every cell, a quarter of the time of a long export.
+  const cellStyles = columns.map((column): Partial<ExcelJS.Style> => {
+    const numFmt = NUMBER_FORMATS[column.type];
+    return numFmt ? { numFmt } : {};
+  });
   let count = 0;
   for await (const row of options.rows) {
     if (output.destroyed) break;
-    sheet.addRow(columns.map((column) => xlsxCell(column.type, column.value(row)))).commit();
+    const sheetRow = sheet.addRow(columns.map((column) => xlsxCell(column.type, column.value(row))));
+    for (let i = 0; i < cellStyles.length; i++) sheetRow.getCell(i + 1).style = cellStyles[i]!;
+    sheetRow.commit();
     count += 1;
-    if (count % DRAIN_CHECK_ROWS === 0 && output.writableNeedDrain) await drained(output);
+    if (count % DRAIN_CHECK_ROWS === 0) await caughtUp(sheet, output);
   }
   // The reader went away: leaving the loop closed the rows' source; there is nobody to finish the file for.
   if (output.destroyed) return;
@@ -117,6 +139,23 @@ export async function writeXlsx<Row>(output: Writable, options: XlsxOptions<Row>
   for (const entry of options.about) about.addRow([entry.label, entry.value]).commit();
   about.commit();
   await workbook.commit();
+}
+
+/**
+ * Backpressure along the whole chain, not only at the output: exceljs writes the sheet's XML into its own buffer,
+ * which hands 64 KiB pieces to the zip's deflate stream without waiting, so rows made faster than zlib compresses
+ * them pile up in memory (1.2 GB for a million rows). Wait while the deflate stream (the sheet buffer's pipe) or
+ * the output needs draining, and while the sheet buffer, not yet piped (the zip is still writing an earlier
+ * part), holds more than a few pieces.
+ */
+async function caughtUp(sheet: ExcelJS.Worksheet, output: Writable): Promise<void> {
+  const buffer = (sheet as unknown as { stream?: { pipes?: Writable[]; buffers?: unknown[] } }).stream;
+  for (let waits = 0; buffer && buffer.pipes?.length === 0 && (buffer.buffers?.length ?? 0) > 8; waits++) {
+    if (output.destroyed || waits > 10_000) return;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  for (const pipe of buffer?.pipes ?? []) if (pipe.writableNeedDrain) await drained(pipe);
+  if (output.writableNeedDrain) await drained(output);
 }
 
 /** Resolves when the output has drained, or closed (a reader that went away never drains it). */

@@ -108,68 +108,97 @@ export interface ComplianceFilter {
 }
 
 /**
- * Every agency's standing on a day, in one set-based query: one grouped pass over the services (the inventory and
- * the stages reached by the day), one over the final scores, and for each milestone the day it was met:
+ * Every agency's standing on a day, in one set-based query over the running totals the database keeps per agency
+ * and day (migration ComplianceTotals): for each agency, the last row on or before the day gives its inventory and
+ * stages, the last row on or before the cycle's baseline day its baseline, and for each milestone the day it was met:
  *
  * - own single window launched, or connected to the national window: that day, if on or before the as-of day;
  * - a share of services in the single window (n/d of the baseline): the day the k-th baseline service reached it,
  *   k = ceil(baseline × n / d) (counted while not withdrawn), and never before the single window itself.
  *
- * Never a query per agency. The milestones are few (three per cycle); the services and scores are scanned once.
+ * The k-th day is the first row of the cycle's totals whose running count reaches k, once the few baseline services
+ * withdrawn by the as-of day are set aside (they no longer count, whenever they reached the window). A handful of
+ * index probes per agency, whatever the length of its history; never a pass over every service.
  */
 export function selectCompliance(db: EntityManager, filter: ComplianceFilter): Promise<ComplianceRow[]> {
   return db.query<ComplianceRow[]>(
     `WITH chosen AS (
-       SELECT a.* FROM agency a
+       SELECT a.id, a.code, a.name_fa, a.name_en, a.search_key, a.kind, a.branch, a.is_main,
+              a.single_window_launched_on, a.national_window_connected_on
+       FROM agency a
        WHERE CASE WHEN $5::uuid[] IS NOT NULL THEN a.id = ANY($5::uuid[]) ELSE ($4::boolean OR a.is_main) END
      ), ms AS (
        SELECT rule, share_numerator AS n, share_denominator AS d, sort_order, code
        FROM milestone_definition WHERE cycle_id = $2::uuid
-     ), svc AS (
-       SELECT s.agency_id,
-              count(*) FILTER (WHERE s.identified_on <= $3::date)::int AS baseline,
-              count(*) FILTER (WHERE present)::int AS identified,
-              count(*) FILTER (WHERE present AND s.single_window_on <= $1::date)::int AS in_single_window,
-              count(*) FILTER (WHERE present AND s.national_window_on <= $1::date)::int AS connected,
-              count(*) FILTER (WHERE in_baseline_window)::int AS baseline_in_single_window,
-              array_agg(s.single_window_on ORDER BY s.single_window_on) FILTER (WHERE in_baseline_window) AS sw_days
+     ), gone AS (
+       -- Baseline services in the single window by the day but withdrawn by then: they no longer count.
+       SELECT s.agency_id, array_agg(s.single_window_on) AS days
        FROM e_service s
-       JOIN chosen a ON a.id = s.agency_id
-       CROSS JOIN LATERAL (SELECT
-         s.identified_on <= $1::date AND (s.withdrawn_on IS NULL OR s.withdrawn_on > $1::date) AS present,
-         s.identified_on <= $3::date AND s.single_window_on <= $1::date
-           AND (s.withdrawn_on IS NULL OR s.withdrawn_on > $1::date) AS in_baseline_window) f
+       WHERE s.withdrawn_on <= $1::date AND s.identified_on <= $3::date AND s.single_window_on <= $1::date
+         AND s.agency_id IN (SELECT id FROM chosen)
        GROUP BY s.agency_id
+     ), svc AS (
+       SELECT a.id AS agency_id,
+              CASE WHEN $2::uuid IS NULL THEN coalesce(t.identified, 0) ELSE coalesce(b.baseline, 0) END AS baseline,
+              coalesce(t.identified - t.withdrawn, 0) AS identified,
+              coalesce(t.sw_in - t.sw_out, 0) AS in_single_window,
+              coalesce(t.nw_in - t.nw_out, 0) AS connected,
+              CASE WHEN $2::uuid IS NULL THEN coalesce(t.sw_in - t.sw_out, 0)
+                   ELSE coalesce(c.baseline_sw - c.baseline_sw_out, 0) END AS baseline_in_single_window,
+              coalesce(c.baseline_sw, 0) AS baseline_sw
+       FROM chosen a
+       LEFT JOIN agency_cycle_baseline b ON b.cycle_id = $2::uuid AND b.agency_id = a.id
+       LEFT JOIN LATERAL (SELECT * FROM agency_day_total x WHERE x.agency_id = a.id AND x.day <= $1::date
+                          ORDER BY x.day DESC LIMIT 1) t ON true
+       LEFT JOIN LATERAL (SELECT x.baseline_sw, x.baseline_sw_out FROM agency_cycle_day_total x
+                          WHERE x.cycle_id = $2::uuid AND x.agency_id = a.id AND x.day <= $1::date
+                          ORDER BY x.day DESC LIMIT 1) c ON true
+     ), met AS (
+       SELECT a.id AS agency_id, array_agg(to_char(CASE
+           WHEN m.rule = 'national_window_connected' THEN
+             CASE WHEN a.national_window_connected_on <= $1::date THEN a.national_window_connected_on END
+           WHEN a.single_window_launched_on IS NULL OR a.single_window_launched_on > $1::date THEN NULL
+           WHEN m.rule = 'single_window_launched' THEN a.single_window_launched_on
+           WHEN k.k = 0 THEN a.single_window_launched_on
+           WHEN kth.day IS NULL THEN NULL
+           ELSE greatest(a.single_window_launched_on, kth.day)
+         END, 'YYYY-MM-DD') ORDER BY m.sort_order, m.code) AS met_on
+       FROM chosen a
+       JOIN svc v ON v.agency_id = a.id
+       LEFT JOIN gone g ON g.agency_id = a.id
+       CROSS JOIN ms m
+       CROSS JOIN LATERAL (SELECT CASE WHEN m.rule = 'single_window_service_share'
+         THEN (v.baseline * m.n + m.d - 1) / m.d ELSE 0 END AS k) k
+       -- The running count is monotonic in the day, so (count, day) order is day order; rows past the as-of day's
+       -- count cannot hold the k-th, and once the count passes k + the withdrawn ones, one must.
+       LEFT JOIN LATERAL (
+         SELECT x.day FROM agency_cycle_day_total x
+         WHERE k.k > 0 AND a.single_window_launched_on <= $1::date
+           AND x.cycle_id = $2::uuid AND x.agency_id = a.id
+           AND x.baseline_sw BETWEEN k.k AND v.baseline_sw AND x.day <= $1::date
+           AND x.baseline_sw - coalesce((SELECT count(*) FROM unnest(g.days) w(day) WHERE w.day <= x.day), 0) >= k.k
+         ORDER BY x.baseline_sw, x.day LIMIT 1) kth ON true
+       GROUP BY a.id
+     ), rounds AS (
+       SELECT id, row_number() OVER (ORDER BY ends_on DESC, created_at DESC) AS o FROM evaluation_round
      ), scores AS (
-       SELECT DISTINCT ON (x.agency_id) x.agency_id, x.total::text AS score
-       FROM score x JOIN evaluation_round r ON r.id = x.round_id JOIN chosen a ON a.id = x.agency_id
+       -- The latest round's final score: the smallest round order, read from a fixed-width prefix (one hash
+       -- aggregate, no sort of every score).
+       SELECT x.agency_id, substr(min(lpad(r.o::text, 9, '0') || x.total::text), 10) AS score
+       FROM score x JOIN rounds r ON r.id = x.round_id
        WHERE x.status = 'final' AND x.finalised_at < (($1::date + 1)::timestamp AT TIME ZONE 'Asia/Tehran')
          AND ($6::uuid IS NULL OR x.round_id = $6::uuid)
-       ORDER BY x.agency_id, r.ends_on DESC, r.created_at DESC
+         AND x.agency_id IN (SELECT id FROM chosen)
+       GROUP BY x.agency_id
      )
      SELECT a.id, a.code, a.name_fa, a.name_en, a.search_key, a.kind, a.branch, a.is_main,
             to_char(a.single_window_launched_on, 'YYYY-MM-DD') AS single_window_launched_on,
             to_char(a.national_window_connected_on, 'YYYY-MM-DD') AS national_window_connected_on,
-            coalesce(v.baseline, 0) AS baseline, coalesce(v.identified, 0) AS identified,
-            coalesce(v.in_single_window, 0) AS in_single_window, coalesce(v.connected, 0) AS connected,
-            coalesce(v.baseline_in_single_window, 0) AS baseline_in_single_window,
-            c.score,
-            coalesce((
-              SELECT array_agg(to_char(CASE
-                  WHEN m.rule = 'national_window_connected' THEN
-                    CASE WHEN a.national_window_connected_on <= $1::date THEN a.national_window_connected_on END
-                  WHEN a.single_window_launched_on IS NULL OR a.single_window_launched_on > $1::date THEN NULL
-                  WHEN m.rule = 'single_window_launched' THEN a.single_window_launched_on
-                  WHEN k.k = 0 THEN a.single_window_launched_on
-                  WHEN v.sw_days[k.k] IS NULL THEN NULL
-                  ELSE greatest(a.single_window_launched_on, v.sw_days[k.k])
-                END, 'YYYY-MM-DD') ORDER BY m.sort_order, m.code)
-              FROM ms m
-              CROSS JOIN LATERAL (SELECT CASE WHEN m.rule = 'single_window_service_share'
-                THEN (coalesce(v.baseline, 0) * m.n + m.d - 1) / m.d ELSE 0 END AS k) k
-            ), '{}') AS met_on
+            v.baseline, v.identified, v.in_single_window, v.connected, v.baseline_in_single_window,
+            c.score, coalesce(mt.met_on, '{}') AS met_on
      FROM chosen a
-     LEFT JOIN svc v ON v.agency_id = a.id
+     JOIN svc v ON v.agency_id = a.id
+     LEFT JOIN met mt ON mt.agency_id = a.id
      LEFT JOIN scores c ON c.agency_id = a.id
      ORDER BY a.code`,
     [

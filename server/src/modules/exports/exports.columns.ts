@@ -130,6 +130,7 @@ export class ColumnSet<Row> {
 export const H = {
   rank: { fa: 'رتبه', en: 'Rank' },
   agencyCode: { fa: 'کد دستگاه', en: 'Agency code' },
+  agencyName: { fa: 'نام دستگاه', en: 'Agency' },
   nameFa: { fa: 'نام (فارسی)', en: 'Name (Persian)' },
   nameEn: { fa: 'نام (انگلیسی)', en: 'Name (English)' },
   kind: { fa: 'نوع', en: 'Kind' },

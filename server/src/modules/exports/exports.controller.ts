@@ -7,8 +7,10 @@ import {
   ApiOperation,
   ApiParam,
   ApiProduces,
+  ApiResponse,
   ApiTags,
   getSchemaPath,
+  type HeaderObject,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { normalisedUrl, PublicRead } from '../../common/cache/read-cache.js';
@@ -19,12 +21,14 @@ import {
   AgenciesExportDto,
   AgencyServicesExportDto,
   RankingsExportDto,
+  ServicesExportDto,
   WeeklyReportExportDto,
 } from './dto/export-json.dto.js';
 import {
   AgenciesExportQuery,
   AgencyServicesExportQuery,
   RankingsExportQuery,
+  ServicesExportQuery,
   WeeklyReportExportQuery,
 } from './dto/export.query.js';
 import { CONTENT_TYPES, type ExportBytes, type ExportFile } from './exports.format.js';
@@ -34,7 +38,7 @@ import { WEEK_PARAM } from '../reports/reports.controller.js';
 const FILE = { type: 'string', format: 'binary' } as const;
 
 /** The 200 of an export: CSV, XLSX or JSON (documented by `json`), with the file name. */
-function ApiExportResponse(json: Type<unknown>, what: string) {
+function ApiExportResponse(json: Type<unknown>, what: string, headers: Record<string, HeaderObject> = {}) {
   return ApiOkResponse({
     description: `${what}. \`Content-Disposition: attachment\` with an ASCII \`filename\` (the Jalali day in it, e.g. \`rankings-1401-05-31.xlsx\`) and the Persian name as RFC 5987 \`filename*\`.`,
     headers: {
@@ -42,6 +46,7 @@ function ApiExportResponse(json: Type<unknown>, what: string) {
         description: 'attachment; filename="…"; filename*=UTF-8\'\'…',
         schema: { type: 'string' },
       },
+      ...headers,
     },
     content: {
       [CONTENT_TYPES.csv]: { schema: FILE },
@@ -51,14 +56,27 @@ function ApiExportResponse(json: Type<unknown>, what: string) {
   });
 }
 
+/**
+ * The caching headers of a streamed file that is tagged: the tag comes from the data version, not from the bytes
+ * (which are never held), so it changes whenever the file could.
+ */
+const STREAMED_TAG_HEADERS: Record<string, HeaderObject> = {
+  ETag: {
+    description:
+      'A strong tag of this file: of this server instance, the data version, the day and the query. Send it back in `If-None-Match` to revalidate',
+    schema: { type: 'string', example: '"q3J1b0k8Zl5mYXN0aWZ5LWNhY2hlLXRhZw"' },
+  },
+  'Cache-Control': { description: 'Revalidate before reuse', schema: { type: 'string', example: 'public, no-cache' } },
+};
+
 const PRODUCES = ['text/csv', CONTENT_TYPES.xlsx, 'application/json'];
 
 /**
- * Downloads for the press and for programs: the rankings, the agency list, an agency's services and a weekly
- * report, each as CSV, XLSX or JSON. Public data only, whoever asks.
+ * Downloads for the press and for programs: the rankings, the agency list, an agency's services, every agency's
+ * services and a weekly report, each as CSV, XLSX or JSON. Public data only, whoever asks.
  */
 @ApiTags('exports')
-@ApiExtraModels(RankingsExportDto, AgenciesExportDto, AgencyServicesExportDto, WeeklyReportExportDto)
+@ApiExtraModels(RankingsExportDto, AgenciesExportDto, AgencyServicesExportDto, ServicesExportDto, WeeklyReportExportDto)
 @Controller('v1')
 export class ExportsController {
   constructor(private readonly exports: ExportsService) {}
@@ -120,6 +138,39 @@ export class ExportsController {
     return streamed(await this.exports.agencyServices(id, query, normalisedUrl(request.url)));
   }
 
+  @Get('services/export')
+  @ApiOperation({
+    operationId: 'exportServices',
+    summary:
+      "Every agency's services as a file, by agency code then service code (the filters of GET /agencies/:id/services that apply across agencies, and a scope)",
+  })
+  @ApiProduces(...PRODUCES)
+  @ApiExportResponse(ServicesExportDto, 'Every service with its agency, streamed', STREAMED_TAG_HEADERS)
+  @ApiResponse({
+    status: 304,
+    description: 'Not Modified: the `If-None-Match` tag is still current; no body.',
+    headers: { ETag: STREAMED_TAG_HEADERS.ETag! },
+  })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'VALIDATION_FAILED: a format, language or filter.' })
+  async services(
+    @Query() query: ServicesExportQuery,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile | undefined> {
+    const { etag, file } = await this.exports.nationalServices(
+      query,
+      normalisedUrl(request.url),
+      request.headers['if-none-match'],
+    );
+    void reply.header('cache-control', 'public, no-cache');
+    if (etag) void reply.header('etag', etag);
+    if (!file) {
+      void reply.code(304);
+      return undefined;
+    }
+    return streamed(file);
+  }
+
   @Get('weekly-reports/:week/export')
   @PublicRead()
   @ApiParam(WEEK_PARAM)
@@ -150,8 +201,8 @@ function whole(reply: FastifyReply, file: ExportBytes): Buffer {
 }
 
 /**
- * A file streamed from a database cursor (an agency's services: up to a million rows at national scale), too big
- * to keep: revalidated by downloading again, so `no-cache` without an ETag.
+ * A file streamed from a database cursor (an agency's services; every agency's: over a million rows at national
+ * scale), too big to keep: `no-cache`, and revalidated by downloading again unless the route tags it.
  */
 function streamed(file: ExportFile): StreamableFile {
   return new StreamableFile(file.body, { type: file.contentType, disposition: contentDisposition(file) });

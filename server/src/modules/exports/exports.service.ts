@@ -1,9 +1,11 @@
+import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { tehranToday } from '../../common/dates/calendar-day.js';
 import { isoToJalali } from '../../common/dates/jalali.js';
 import { parseWeek, weekIdOf } from '../../common/dates/week.js';
+import { matchesEtag } from '../../common/cache/read-cache.js';
 import { DataVersion } from '../../common/db/data-version.js';
 import { normalizeForSearch } from '../../common/text/normalize-text.js';
 import { AgencyNotFoundException } from '../agencies/agencies.exception.js';
@@ -20,7 +22,9 @@ import { permalinkOf } from '../reports/weekly-report.links.js';
 import type {
   AgenciesExportQuery,
   AgencyServicesExportQuery,
+  ExportLanguage,
   RankingsExportQuery,
+  ServicesExportQuery,
   WeeklyReportExportQuery,
 } from './dto/export.query.js';
 import {
@@ -44,14 +48,22 @@ import {
 } from './exports.format.js';
 import {
   agencyServicesSql,
+  nationalServicesSql,
   selectAgencyHeader,
   selectAgencyIdsInListOrder,
   selectLatestResponses,
   selectReportInForce,
   streamRows,
   type LatestResponseRow,
+  type NationalServiceExportRow,
   type ServiceExportRow,
 } from './exports.queries.js';
+
+/**
+ * This process, in the tags of the national services export: the data version is a counter of this process, so a
+ * tag from another instance, or from before a restart, never matches by chance.
+ */
+const INSTANCE = randomUUID();
 
 /** Every row, whatever the list's usual page size. */
 const ALL_ROWS = Number.MAX_SAFE_INTEGER;
@@ -203,21 +215,7 @@ export class ExportsService {
       searchTerm: query.search ? normalizeForSearch(query.search) || undefined : undefined,
     });
     const rows = await streamRows(this.dataSource, sql, params);
-    const system = (r: ServiceExportRow) => (lang === 'fa' ? r.system_name_fa : r.system_name_en);
-    const c = new ColumnSet<ServiceExportRow>(lang)
-      .text('service_code', H.serviceCode, (r) => r.code, 16)
-      .text('name_fa', H.nameFa, (r) => r.name_fa, 40)
-      .text('name_en', H.nameEn, (r) => r.name_en, 40)
-      .label('audience', H.audience, AUDIENCE_LABELS, (r) => r.audience)
-      .text('system_code', H.systemCode, (r) => r.system_code, 16)
-      .text('system_name', H.systemName, system, 30)
-      .label('stage', H.stage, STAGE_LABELS, (r) => r.stage)
-      .day('identified_on', H.identifiedOn, (r) => r.identified_on)
-      .day('electronic_on', H.electronicOn, (r) => r.electronic_on)
-      .day('single_window_on', H.singleWindowOn, (r) => r.single_window_on)
-      .day('national_window_on', H.nationalWindowOn, (r) => r.national_window_on)
-      .day('withdrawn_on', H.withdrawnOn, (r) => r.withdrawn_on)
-      .text('withdrawal_reason', H.withdrawalReason, (r) => r.withdrawal_reason, 30);
+    const c = serviceColumns(new ColumnSet<ServiceExportRow>(lang), lang);
     const day = jalaliDashed(asOf);
     return renderExport(
       {
@@ -230,6 +228,59 @@ export class ExportsService {
       format,
       lang,
     );
+  }
+
+  /**
+   * Every service of every agency (up to 1.25 million at national scale), by agency code then service code,
+   * streamed from one cursor like an agency's services. Too big for the read cache, but tagged all the same: the
+   * tag names this process, the data version, the day in Tehran and the normalised URL, so it changes whenever the
+   * file could, and a client that has the file gets `304` without a row being read (`file` is then null). Taken
+   * before the cursor opens, the tag is never newer than the rows: a write it has heard of is in them. No tag while
+   * the data version cannot be trusted (another instance's writes might go unheard).
+   */
+  async nationalServices(
+    query: ServicesExportQuery,
+    apiUrl: string,
+    ifNoneMatch: string | string[] | undefined,
+  ): Promise<{ etag: string | undefined; file: ExportFile | null }> {
+    const { format, lang, ...filters } = query;
+    const asOf = tehranToday();
+    const etag = this.dataVersion.trusted
+      ? `"${createHash('sha256')
+          .update(`services-export\n${INSTANCE}\n${this.dataVersion.current}\n${asOf}\n${apiUrl}`)
+          .digest('base64url')
+          .slice(0, 32)}"`
+      : undefined;
+    if (etag && matchesEtag(ifNoneMatch, etag)) return { etag, file: null };
+    const about = await this.about({
+      dataset: { fa: 'خدمات الکترونیکی همه دستگاه‌ها', en: 'The e-services of every agency' },
+      asOf,
+      filters,
+      apiUrl,
+    });
+    const { sql, params } = nationalServicesSql({
+      mainOnly: query.scope === 'main',
+      stage: query.stage,
+      searchTerm: query.search ? normalizeForSearch(query.search) || undefined : undefined,
+    });
+    const rows = await streamRows(this.dataSource, sql, params);
+    const c = new ColumnSet<NationalServiceExportRow>(lang)
+      .text('agency_code', H.agencyCode, (r) => r.agency_code, 14)
+      .text('agency_name', H.agencyName, (r) => (lang === 'fa' ? r.agency_name_fa : r.agency_name_en), 40);
+    serviceColumns(c, lang);
+    const day = jalaliDashed(asOf);
+    const file = renderExport(
+      {
+        name: { ascii: `services-${day}`, fa: `خدمات-${day}` },
+        sheetName: { fa: 'خدمات', en: 'services' },
+        columns: c.columns,
+        rows,
+        about,
+      },
+      format,
+      lang,
+    );
+    return { etag, file };
   }
 
   /**
@@ -351,6 +402,24 @@ export class ExportsService {
       apiUrl: input.apiUrl,
     };
   }
+}
+
+/** A service's columns, the same in an agency's export and the national one. */
+function serviceColumns<Row extends ServiceExportRow>(c: ColumnSet<Row>, lang: ExportLanguage): ColumnSet<Row> {
+  return c
+    .text('service_code', H.serviceCode, (r) => r.code, 16)
+    .text('name_fa', H.nameFa, (r) => r.name_fa, 40)
+    .text('name_en', H.nameEn, (r) => r.name_en, 40)
+    .label('audience', H.audience, AUDIENCE_LABELS, (r) => r.audience)
+    .text('system_code', H.systemCode, (r) => r.system_code, 16)
+    .text('system_name', H.systemName, (r) => (lang === 'fa' ? r.system_name_fa : r.system_name_en), 30)
+    .label('stage', H.stage, STAGE_LABELS, (r) => r.stage)
+    .day('identified_on', H.identifiedOn, (r) => r.identified_on)
+    .day('electronic_on', H.electronicOn, (r) => r.electronic_on)
+    .day('single_window_on', H.singleWindowOn, (r) => r.single_window_on)
+    .day('national_window_on', H.nationalWindowOn, (r) => r.national_window_on)
+    .day('withdrawn_on', H.withdrawnOn, (r) => r.withdrawn_on)
+    .text('withdrawal_reason', H.withdrawalReason, (r) => r.withdrawal_reason, 30);
 }
 
 /** The latest published official response: its day (Jalali and real) and its Persian text. */

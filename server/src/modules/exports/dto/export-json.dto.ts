@@ -72,7 +72,7 @@ const AGENCY_ROW = rowSchema(
   TEXT,
 );
 
-const SERVICE_ROW = rowSchema({
+const SERVICE_COLUMNS: Record<string, Schema> = {
   service_code: STRING,
   name_fa: STRING,
   name_en: STRING,
@@ -86,6 +86,15 @@ const SERVICE_ROW = rowSchema({
   ...day('national_window_on'),
   ...day('withdrawn_on'),
   withdrawal_reason: TEXT,
+};
+
+const SERVICE_ROW = rowSchema(SERVICE_COLUMNS);
+
+/** A service of the national export: its agency first. */
+const NATIONAL_SERVICE_ROW = rowSchema({
+  agency_code: STRING,
+  agency_name: { ...STRING, description: "The agency's name in the language asked for." },
+  ...SERVICE_COLUMNS,
 });
 
 const WEEKLY_ROW = rowSchema({
@@ -173,6 +182,12 @@ export class AgencyServicesExportDto {
   @ApiProperty({ type: ExportAboutDto }) about: ExportAboutDto;
   @ApiProperty({ type: [ExportColumnDto] }) columns: ExportColumnDto[];
   @ApiProperty({ type: 'array', items: SERVICE_ROW }) rows: Array<Record<string, unknown>>;
+}
+
+export class ServicesExportDto {
+  @ApiProperty({ type: ExportAboutDto }) about: ExportAboutDto;
+  @ApiProperty({ type: [ExportColumnDto] }) columns: ExportColumnDto[];
+  @ApiProperty({ type: 'array', items: NATIONAL_SERVICE_ROW }) rows: Array<Record<string, unknown>>;
 }
 
 export class WeeklyReportExportDto {

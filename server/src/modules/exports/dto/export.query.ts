@@ -62,5 +62,25 @@ export class AgencyServicesExportQuery extends IntersectionType(
   ExportFormatQuery,
 ) {}
 
+/**
+ * Every agency's services: the filters of `GET /api/v1/agencies/:id/services` that make sense across agencies
+ * (stage, search; a system belongs to one agency, so `systemId` stays with the per-agency export), and the scope of
+ * the rankings, every service: no page.
+ */
+export class ServicesExportQuery extends IntersectionType(
+  OmitType(ListAgencyServicesQuery, ['page', 'pageSize', 'systemId'] as const),
+  ExportFormatQuery,
+) {
+  @ApiPropertyOptional({
+    enum: ['main', 'all'],
+    default: 'all',
+    description: '`all`: every agency unit, subordinate bodies included; `main`: the 170 main agencies only.',
+  })
+  @IsOptional()
+  @NormalizedText()
+  @IsIn(['main', 'all'])
+  scope: 'main' | 'all' = 'all';
+}
+
 /** A weekly report's export: a revision (default: the newest public one). */
 export class WeeklyReportExportQuery extends IntersectionType(RevisionQuery, ExportFormatQuery) {}
