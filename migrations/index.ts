@@ -6,6 +6,7 @@ import { DataChangeNotify1795830000000 } from './1795830000000-DataChangeNotify.
 import { ComplianceAndReports1796189123162 } from './1796189123162-ComplianceAndReports.js';
 import { AgencyResponses1796250000000 } from './1796250000000-AgencyResponses.js';
 import { ComplianceTotals1796300000000 } from './1796300000000-ComplianceTotals.js';
+import { CalendarDays1796310000000 } from './1796310000000-CalendarDays.js';
 
 /** Every migration, oldest first. `npm run migration:generate -- Name` writes a file here and adds it to this list. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   ComplianceAndReports1796189123162,
   AgencyResponses1796250000000,
   ComplianceTotals1796300000000,
+  CalendarDays1796310000000,
 ];

@@ -311,6 +311,39 @@ describe('GET /api/v1/services/export', () => {
     expect(header).toContain('شناسایی (شمسی)');
   });
 
+  it('CSV, written by PostgreSQL: the same values as the column-set writer, CRLF after every record only', async () => {
+    // A service whose name holds a line break, a quote, a comma and spaces at either end: data inside quotes.
+    const [service] = await t.sql.query<Array<{ id: string; agency_id: string; code: string }>>(
+      `SELECT e.id, e.agency_id, e.code FROM e_service e JOIN agency a ON a.id = e.agency_id
+       WHERE a.id <> $1 AND e.withdrawn_on IS NULL ORDER BY a.code, e.code LIMIT 1`,
+      [trap.id],
+    );
+    const tricky = ' خدمت "آزمون"،\nسطر دوم, با فاصله ';
+    await t.sql.query(`UPDATE e_service SET name_en = $2 WHERE id = $1`, [service!.id, tricky]);
+    try {
+      for (const lang of ['fa', 'en']) {
+        const national = await download(`/api/v1/services/export?format=csv&lang=${lang}`);
+        const agency = await download(`/api/v1/agencies/${service!.agency_id}/services/export?format=csv&lang=${lang}`);
+        const [nationalHeader, ...nationalRows] = readCsv(national.bytes);
+        const [agencyHeader, ...agencyRows] = readCsv(agency.bytes);
+        // The national file is the agency's columns after the agency's code and name, value for value.
+        expect(nationalHeader!.slice(2)).toEqual(agencyHeader);
+        const [owner] = await t.sql.query<Array<{ code: string }>>('SELECT code FROM agency WHERE id = $1', [
+          service!.agency_id,
+        ]);
+        const mine = nationalRows.filter((r) => r[0] === owner!.code).map((r) => r.slice(2));
+        expect(mine).toEqual(agencyRows);
+        expect(mine.find((r) => r[0] === service!.code)![2]).toBe(tricky);
+        // Every record ends in CRLF; the line break inside the quoted name stays a bare LF.
+        const text = national.bytes.toString('utf8');
+        expect(text.split('\r\n').length - 1).toBe(nationalRows.length + 1);
+        expect(text).toContain(`"${tricky.replaceAll('"', '""')}"`);
+      }
+    } finally {
+      await t.sql.query(`UPDATE e_service SET name_en = 'Restored' WHERE id = $1`, [service!.id]);
+    }
+  });
+
   it('XLSX: the same rows with typed cells, a right-to-left sheet and an about sheet', async () => {
     const res = await download('/api/v1/services/export?format=xlsx&scope=main&stage=national_window');
     expect(res.status).toBe(200);

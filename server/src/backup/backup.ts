@@ -33,10 +33,11 @@ const MIGRATIONS_TABLE = 'typeorm_migrations';
 /** TypeORM's own tables: running the migrations fills them, so a restore checks them instead of loading them. */
 const SCHEMA_TABLES = new Set([MIGRATIONS_TABLE, 'typeorm_metadata']);
 /**
- * Derived data the database maintains from other tables (migration ComplianceTotals): left out of a backup, and
- * rebuilt on restore by the triggers that fire as the services and cycles are loaded.
+ * Left out of a backup: data the database derives from other tables (migration ComplianceTotals), rebuilt on
+ * restore by the triggers that fire as the services and cycles are loaded; and reference data the migrations fill
+ * (CalendarDays).
  */
-const DERIVED_TABLES = ['agency_day_total', 'agency_cycle_day_total', 'agency_cycle_baseline'];
+const DERIVED_TABLES = ['agency_day_total', 'agency_cycle_day_total', 'agency_cycle_baseline', 'calendar_day'];
 
 /** A backup the operator cannot use, or a restore refused: the message says why and what to do. */
 export class BackupError extends Error {}

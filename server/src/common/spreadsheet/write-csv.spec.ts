@@ -1,8 +1,9 @@
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
 import type { ExportColumn } from './export-columns.js';
-import { createCsvStream, neutralizeFormula } from './write-csv.js';
+import { createCsvStream, CsvLineEndings, neutralizeFormula } from './write-csv.js';
 
 interface Row {
   name: string;
@@ -76,5 +77,40 @@ describe('createCsvStream', () => {
       ['نام', 'امتیاز', 'count', 'day', 'active'],
       [name, '100.00', '0', '2023-03-20', 'true'],
     ]);
+  });
+});
+
+describe('CsvLineEndings', () => {
+  /** Records as PostgreSQL's COPY writes them (LF after each, quotes doubled, quoted when needed). */
+  const copyText = (records: string[][]) =>
+    records
+      .map((r) => r.map((f) => (/[",\n\r]/.test(f) ? `"${f.replaceAll('"', '""')}"` : f)).join(',') + '\n')
+      .join('');
+
+  it('ends every record with CRLF and leaves line breaks inside quoted fields alone, however the bytes are cut', async () => {
+    const field = fc.string({ unit: fc.constantFrom('a', 'ب', ',', '"', '\n', ' ', '۱') });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(field, { minLength: 1, maxLength: 4 }), { maxLength: 12 }),
+        fc.array(fc.nat(), { maxLength: 8 }),
+        async (records, cuts) => {
+          const bytes = Buffer.from(copyText(records));
+          const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+          const pieces = [0, ...at].map((start, i) => bytes.subarray(start, [...at, bytes.length][i]));
+          const out = (await buffer(Readable.from(pieces).pipe(new CsvLineEndings('\ufeffh\r\n')))).toString('utf8');
+          expect(out.startsWith('\ufeffh\r\n')).toBe(true);
+          // Read back: the same records; and no bare LF between records.
+          const body = out.slice('\ufeffh\r\n'.length);
+          expect(parse(body, { record_delimiter: '\r\n', relax_column_count: true })).toEqual(records.map((r) => r));
+          expect(body.split('\r\n').length - 1).toBe(records.length);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('writes the BOM and the header line when PostgreSQL sends no row', async () => {
+    const out = await buffer(Readable.from([]).pipe(new CsvLineEndings('\ufeffh\r\n')));
+    expect(out.toString('utf8')).toBe('\ufeffh\r\n');
   });
 });

@@ -3,7 +3,7 @@ import { buffer } from 'node:stream/consumers';
 import { Logger } from '@nestjs/common';
 import type { DownloadName } from '../../common/spreadsheet/content-disposition.js';
 import type { ExportColumn } from '../../common/spreadsheet/export-columns.js';
-import { createCsvStream } from '../../common/spreadsheet/write-csv.js';
+import { createCsvStream, csvHeader, CsvLineEndings } from '../../common/spreadsheet/write-csv.js';
 import { createJsonStream } from '../../common/spreadsheet/write-json.js';
 import { writeXlsx, type XlsxAboutEntry } from '../../common/spreadsheet/write-xlsx.js';
 import type { ExportFormat, ExportLanguage } from './dto/export.query.js';
@@ -94,6 +94,29 @@ export function renderExport<Row>(plan: ExportPlan<Row>, format: ExportFormat, l
  * The whole file in memory: for exports of one row per agency (the rankings, the agency list, a weekly report),
  * whose bytes the read cache keeps and tags, so a press rush on a published list is answered from memory.
  */
+/**
+ * A CSV that PostgreSQL wrote (`COPY … WITH (FORMAT csv)`, `source` its bytes) with the BOM, the header line of
+ * `plan.columns` and CRLF line ends: the same file the column set's writer makes, without a row parsed in Node.
+ */
+export function renderCopiedCsv(
+  plan: Pick<ExportPlan<unknown>, 'name' | 'columns'>,
+  source: Readable,
+  lang: ExportLanguage,
+): ExportFile {
+  const fileName = `${plan.name.ascii}.csv`;
+  const body = pipeline(source, new CsvLineEndings(csvHeader(plan.columns)), (error) => {
+    if (error && (error as { code?: string }).code !== 'ERR_STREAM_PREMATURE_CLOSE') {
+      logger.error(`export ${fileName} failed: ${error.message}`);
+    }
+  });
+  return {
+    fileName,
+    fileNameFa: `${plan.name[lang === 'fa' ? 'fa' : 'ascii']}.csv`,
+    contentType: CONTENT_TYPES.csv,
+    body,
+  };
+}
+
 export async function renderExportBytes<Row>(
   plan: ExportPlan<Row>,
   format: ExportFormat,

@@ -40,6 +40,7 @@ import {
 } from './exports.columns.js';
 import {
   LICENCE,
+  renderCopiedCsv,
   renderExport,
   renderExportBytes,
   type ExportAbout,
@@ -48,11 +49,13 @@ import {
 } from './exports.format.js';
 import {
   agencyServicesSql,
+  nationalServicesCopySql,
   nationalServicesSql,
   selectAgencyHeader,
   selectAgencyIdsInListOrder,
   selectLatestResponses,
   selectReportInForce,
+  streamCopy,
   streamRows,
   type LatestResponseRow,
   type NationalServiceExportRow,
@@ -258,20 +261,31 @@ export class ExportsService {
       filters,
       apiUrl,
     });
-    const { sql, params } = nationalServicesSql({
+    const filter = {
       mainOnly: query.scope === 'main',
       stage: query.stage,
       searchTerm: query.search ? normalizeForSearch(query.search) || undefined : undefined,
-    });
-    const rows = await streamRows(this.dataSource, sql, params);
+    };
     const c = new ColumnSet<NationalServiceExportRow>(lang)
       .text('agency_code', H.agencyCode, (r) => r.agency_code, 14)
       .text('agency_name', H.agencyName, (r) => (lang === 'fa' ? r.agency_name_fa : r.agency_name_en), 40);
     serviceColumns(c, lang);
     const day = jalaliDashed(asOf);
+    const name = { ascii: `services-${day}`, fa: `خدمات-${day}` };
+    if (format === 'csv') {
+      // A million rows: PostgreSQL writes the CSV itself (COPY), the same columns and values as the column set.
+      const copied = await streamCopy(this.dataSource, (client) =>
+        nationalServicesCopySql(filter, lang, { audience: AUDIENCE_LABELS, stage: STAGE_LABELS }, (value) =>
+          client.escapeLiteral(value),
+        ),
+      );
+      return { etag, file: renderCopiedCsv({ name, columns: c.columns }, copied, lang) };
+    }
+    const { sql, params } = nationalServicesSql(filter);
+    const rows = await streamRows(this.dataSource, sql, params);
     const file = renderExport(
       {
-        name: { ascii: `services-${day}`, fa: `خدمات-${day}` },
+        name,
         sheetName: { fa: 'خدمات', en: 'services' },
         columns: c.columns,
         rows,
