@@ -69,15 +69,24 @@ interface Measured {
   samples: number;
 }
 
-/** Downloads `path`, counting bytes and CRLFs and discarding the rest, with the heap sampled throughout. */
+/**
+ * The memory a download holds: the JavaScript heap and the buffers outside it (bytes waiting in a stream, e.g.
+ * XML the zip has not compressed yet), after a full collection, so that only what is still referenced counts.
+ */
+function held(): number {
+  const m = process.memoryUsage();
+  return m.heapUsed + m.external;
+}
+
+/** Downloads `path`, counting bytes and CRLFs and discarding the rest, with the memory held sampled throughout. */
 async function downloadMeasured(path: string): Promise<Measured> {
   gc();
-  const baseline = process.memoryUsage().heapUsed;
+  const baseline = held();
   let peak = baseline;
   let samples = 0;
   const sample = () => {
     gc();
-    peak = Math.max(peak, process.memoryUsage().heapUsed);
+    peak = Math.max(peak, held());
     samples += 1;
   };
   const timer = setInterval(sample, SAMPLE_EVERY_MS);
@@ -102,7 +111,7 @@ async function downloadMeasured(path: string): Promise<Measured> {
 }
 
 describe('exporting an agency with 200,000 services', () => {
-  it('as CSV: every row arrives and the heap grows by less than 100 MB', async () => {
+  it('as CSV: every row arrives and the memory held (heap and buffers) grows by less than 100 MB', async () => {
     const result = await downloadMeasured(`/api/v1/agencies/${agencyId}/services/export?format=csv`);
     expect(result.status).toBe(200);
     // The header and every service (the agency's demo services too), one CRLF-ended line each.

@@ -144,7 +144,7 @@ export async function writeXlsx<Row>(output: Writable, options: XlsxOptions<Row>
 /**
  * Backpressure along the whole chain, not only at the output: exceljs writes the sheet's XML into its own buffer,
  * which hands 64 KiB pieces to the zip's deflate stream without waiting, so rows made faster than zlib compresses
- * them pile up in memory (1.2 GB for a million rows). Wait while the deflate stream (the sheet buffer's pipe) or
+ * them pile up in memory (1.2 GB for a million rows). Wait while the zip's stream (the sheet buffer's pipe) or
  * the output needs draining, and while the sheet buffer, not yet piped (the zip is still writing an earlier
  * part), holds more than a few pieces.
  */
@@ -154,7 +154,11 @@ async function caughtUp(sheet: ExcelJS.Worksheet, output: Writable): Promise<voi
     if (output.destroyed || waits > 10_000) return;
     await new Promise((resolve) => setImmediate(resolve));
   }
-  for (const pipe of buffer?.pipes ?? []) if (pipe.writableNeedDrain) await drained(pipe);
+  // archiver wraps the sheet in readable-stream's PassThrough, which predates `writableNeedDrain`.
+  for (const pipe of buffer?.pipes ?? []) {
+    const state = (pipe as unknown as { _writableState?: { needDrain?: boolean } })._writableState;
+    if (pipe.writableNeedDrain || state?.needDrain) await drained(pipe);
+  }
   if (output.writableNeedDrain) await drained(output);
 }
 
