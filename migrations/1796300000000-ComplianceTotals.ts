@@ -38,6 +38,10 @@ export class ComplianceTotals1796300000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX "IDX_agency_cycle_day_total_reached" ON "agency_cycle_day_total" ("cycle_id", "agency_id", "baseline_sw", "day")`,
     );
+    // Each agency's final scores, read from the index alone (the latest one in compliance.queries.ts).
+    await queryRunner.query(
+      `CREATE INDEX "IDX_score_final_agency" ON "score" ("agency_id") INCLUDE ("round_id", "total", "finalised_at") WHERE "status" = 'final'`,
+    );
     // The few withdrawn services, which the share milestones set aside (compliance.queries.ts).
     await queryRunner.query(
       `CREATE INDEX "IDX_e_service_withdrawn_on" ON "e_service" ("withdrawn_on") INCLUDE ("agency_id", "identified_on", "single_window_on") WHERE "withdrawn_on" IS NOT NULL`,
@@ -176,6 +180,7 @@ export class ComplianceTotals1796300000000 implements MigrationInterface {
     await queryRunner.query(`DROP FUNCTION app_refresh_cycle_totals(uuid)`);
     await queryRunner.query(`DROP FUNCTION app_refresh_agency_totals(uuid[])`);
     await queryRunner.query(`DROP INDEX "public"."IDX_e_service_withdrawn_on"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_score_final_agency"`);
     await queryRunner.query(`DROP TABLE "agency_cycle_baseline"`);
     await queryRunner.query(`DROP TABLE "agency_cycle_day_total"`);
     await queryRunner.query(`DROP TABLE "agency_day_total"`);

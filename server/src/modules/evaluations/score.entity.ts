@@ -26,6 +26,8 @@ export type ScoreStatus = (typeof SCORE_STATUSES)[number];
 @Entity('score')
 @Index('UQ_score_round_agency', ['roundId', 'agencyId'], { unique: true })
 @Index('IDX_score_agency', ['agencyId'])
+// Partial and covering (each agency's final scores for the compliance query): made by migration ComplianceTotals.
+@Index('IDX_score_final_agency', { synchronize: false })
 @Check('CHK_score_total', `"total" >= 0 AND "total" <= 100`)
 @Check('CHK_score_status', `"status" IN (${SCORE_STATUSES.map((s) => `'${s}'`).join(', ')})`)
 @Check('CHK_score_final_at', `("status" = 'final') = ("finalised_at" IS NOT NULL)`)
