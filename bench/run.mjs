@@ -668,6 +668,9 @@ async function main() {
   console.log(`bench: data sets ${scales.join(', ')} (bench/.data; loaded once, then kept)`);
   const dataSeconds = {};
   for (const scale of scales) dataSeconds[scale] = loadDataSet(scale);
+  // A fresh load leaves gigabytes of dirty pages that the kernel writes back for a while: let that finish first,
+  // so that no measurement below competes with it (a run measured during writeback was 40–120% slower).
+  run('sync', []);
 
   console.log('bench: computations, uncached, median of 5 runs on CPU 0');
   const computations = [];
