@@ -669,7 +669,7 @@ async function main() {
   const dataSeconds = {};
   for (const scale of scales) dataSeconds[scale] = loadDataSet(scale);
   // A fresh load leaves gigabytes of dirty pages that the kernel writes back for a while: let that finish first,
-  // so that no measurement below competes with it (a run measured during writeback was 40–120% slower).
+  // so that no measurement below competes with it.
   run('sync', []);
 
   console.log('bench: computations, uncached, median of 5 runs on CPU 0');
