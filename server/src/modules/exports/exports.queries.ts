@@ -21,12 +21,10 @@ import { agencyServiceConditions, type AgencyServiceFilter } from '../progress/p
 const CURSOR_BATCH = 2000;
 
 /**
- * The rows of a query as an object-mode stream read through a server-side cursor (pg-query-stream): at most a
- * batch of rows is in memory at a time, and reading pauses while the consumer (the HTTP response) is slow. The
- * connection is taken from TypeORM's pool for the stream's life and given back when it ends, fails or is
- * destroyed (a client that hangs up).
+ * A stream made on a connection taken from TypeORM's pool for the stream's life, given back when the stream ends,
+ * fails or is destroyed (a client that hangs up).
  */
-export async function streamRows(dataSource: DataSource, sql: string, params: unknown[]): Promise<Readable> {
+async function onPooledConnection(dataSource: DataSource, open: (client: PoolClient) => Readable): Promise<Readable> {
   const runner = dataSource.createQueryRunner();
   const client = (await runner.connect()) as PoolClient;
   let released = false;
@@ -36,9 +34,8 @@ export async function streamRows(dataSource: DataSource, sql: string, params: un
     void runner.release();
   };
   try {
-    const stream = client.query(new QueryStream(sql, params, { batchSize: CURSOR_BATCH, highWaterMark: CURSOR_BATCH }));
-    stream.once('close', release);
-    stream.once('error', release);
+    const stream = open(client);
+    for (const event of ['close', 'end', 'error']) stream.once(event, release);
     return stream;
   } catch (error) {
     release();
@@ -47,29 +44,21 @@ export async function streamRows(dataSource: DataSource, sql: string, params: un
 }
 
 /**
- * The output of `COPY (…) TO STDOUT` as a byte stream, on a connection taken from TypeORM's pool for the stream's
- * life and given back when it ends, fails or is destroyed, like `streamRows`. COPY takes no parameters: `sql` gets
- * the connection, whose `escapeLiteral` must quote every value in the statement (see `nationalServicesCopySql`).
+ * The rows of a query as an object-mode stream read through a server-side cursor (pg-query-stream): at most a
+ * batch of rows is in memory at a time, and reading pauses while the consumer (the HTTP response) is slow.
  */
-export async function streamCopy(dataSource: DataSource, sql: (client: PoolClient) => string): Promise<Readable> {
-  const runner = dataSource.createQueryRunner();
-  const client = (await runner.connect()) as PoolClient;
-  let released = false;
-  const release = () => {
-    if (released) return;
-    released = true;
-    void runner.release();
-  };
-  try {
-    const stream = client.query(copyTo(sql(client)));
-    stream.once('close', release);
-    stream.once('end', release);
-    stream.once('error', release);
-    return stream;
-  } catch (error) {
-    release();
-    throw error;
-  }
+export function streamRows(dataSource: DataSource, sql: string, params: unknown[]): Promise<Readable> {
+  return onPooledConnection(dataSource, (client) =>
+    client.query(new QueryStream(sql, params, { batchSize: CURSOR_BATCH, highWaterMark: CURSOR_BATCH })),
+  );
+}
+
+/**
+ * The output of `COPY (…) TO STDOUT` as a byte stream. COPY takes no parameters: `sql` gets the connection, whose
+ * `escapeLiteral` must quote every value in the statement (see `nationalServicesCopySql`).
+ */
+export function streamCopy(dataSource: DataSource, sql: (client: PoolClient) => string): Promise<Readable> {
+  return onPooledConnection(dataSource, (client) => client.query(copyTo(sql(client))));
 }
 
 /** The weekly list in force on a day: the newest public revision of the newest week that had ended by then. */
